@@ -1,0 +1,24 @@
+package org.opora.platform.graphql;
+
+import graphql.schema.DataFetchingEnvironment;
+import org.opora.platform.errors.ApiException;
+import org.opora.platform.errors.ErrorCode;
+import org.opora.security.CurrentUser;
+
+/** What a data fetcher may know about the request it serves. */
+public final class RequestContext {
+
+    static final String USER_KEY = "opora.user";
+
+    private RequestContext() {
+    }
+
+    /** The caller; never null inside a non-public field (the controller refuses anonymous calls). */
+    public static CurrentUser user(DataFetchingEnvironment env) {
+        CurrentUser user = env.getGraphQlContext().get(USER_KEY);
+        if (user == null) {
+            throw new ApiException(ErrorCode.UNAUTHENTICATED, "Требуется вход в систему");
+        }
+        return user;
+    }
+}

@@ -1,0 +1,7 @@
+package org.opora.security;
+
+import java.util.Set;
+
+/** A stored login. The password hash never leaves the security package. */
+public record UserAccount(String username, String displayName, Set<Role> roles, Scope scope) {
+}
