@@ -2,6 +2,7 @@ package org.opora;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
+import org.opora.school.importing.ImportCommand;
 
 import java.security.SecureRandom;
 import java.util.Arrays;
@@ -43,8 +44,7 @@ public final class Application {
         Map<String, Object> properties = startupProperties(false);
         properties.put("micronaut.server.enabled", false);
         try (ApplicationContext context = ApplicationContext.builder(args).properties(properties).start()) {
-            // TODO(import): wired once the importer lands
-            return 0;
+            return context.getBean(ImportCommand.class).run(java.nio.file.Path.of(directory));
         }
     }
 

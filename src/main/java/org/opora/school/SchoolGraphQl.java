@@ -1,0 +1,151 @@
+package org.opora.school;
+
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.idl.RuntimeWiring;
+import jakarta.inject.Singleton;
+import org.opora.platform.errors.ApiException;
+import org.opora.platform.graphql.Arguments;
+import org.opora.platform.graphql.Connections;
+import org.opora.platform.graphql.GraphQlWiring;
+import org.opora.platform.graphql.RequestContext;
+import org.opora.school.importing.FileKind;
+import org.opora.school.importing.ImportRejectedException;
+import org.opora.school.importing.ImportReport;
+import org.opora.school.importing.RowError;
+import org.opora.school.importing.SchoolDataImporter;
+import org.opora.security.CurrentUser;
+
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Wires graphql/school.graphqls: territories, schools, their results and context, import. */
+@Singleton
+class SchoolGraphQl implements GraphQlWiring {
+
+    private final SchoolRepository schools;
+    private final SchoolDataImporter importer;
+
+    SchoolGraphQl(SchoolRepository schools, SchoolDataImporter importer) {
+        this.schools = schools;
+        this.importer = importer;
+    }
+
+    @Override
+    public List<String> schemaFiles() {
+        return List.of("graphql/school.graphqls");
+    }
+
+    @Override
+    public void wire(RuntimeWiring.Builder wiring) {
+        wiring.type("Query", t -> t
+                .dataFetcher("regions", env -> schools.regions())
+                .dataFetcher("region", env -> schools.region(env.getArgument("id")).orElse(null))
+                .dataFetcher("schools", this::schoolList)
+                .dataFetcher("school", env -> schools.school(env.getArgument("id")).orElse(null))
+                .dataFetcher("regionalSummary", env -> summary(env.getArgument("regionId"))));
+        wiring.type("Mutation", t -> t.dataFetcher("importSchoolData", this::importData));
+        wiring.type("Region", t -> t.dataFetcher("municipalities", env -> schools.municipalities(id(env))));
+        wiring.type("School", t -> t
+                .dataFetcher("municipality", env -> schools.municipality((String) source(env).get("municipalityId")).orElseThrow())
+                .dataFetcher("results", env -> schools.results(id(env), env.getArgument("procedure"),
+                        env.getArgument("subject"), env.getArgument("fromYear"), env.getArgument("toYear")))
+                .dataFetcher("indicators", env -> schools.indicators(id(env), env.getArgument("year"))));
+    }
+
+    private Map<String, Object> schoolList(DataFetchingEnvironment env) {
+        Arguments filter = Arguments.of(env.getArgument("filter"));
+        String locality = filter.string("locality");
+        SchoolRepository.SchoolFilter query = new SchoolRepository.SchoolFilter(filter.string("regionId"),
+                filter.string("municipalityId"), filter.string("status"), filter.string("type"),
+                locality == null ? null : ("URBAN".equals(locality) ? Locality.CITY : Locality.VILLAGE).label(),
+                filter.bool("smallSchool"), filter.string("nameContains"));
+        int size = Connections.pageSize(env.getArgument("first"));
+        String[] after = Connections.decode(env.getArgument("after"), 2);
+        List<Map<String, Object>> page = schools.schools(query, after == null ? null : after[0], after == null ? null : after[1], size + 1);
+        return Connections.of(page, size, schools.count(query),
+                s -> Connections.encode((String) s.get("name"), (String) s.get("id")));
+    }
+
+    private Map<String, Object> summary(String regionId) {
+        if (schools.region(regionId).isEmpty()) {
+            throw ApiException.notFound("Регион", regionId);
+        }
+        SchoolStatus[] statuses = SchoolStatus.values();
+        long[] totals = new long[statuses.length];
+        long schoolCount = 0;
+        String runId = null;
+        List<Map<String, Object>> municipalities = new ArrayList<>();
+        for (var row : schools.statusCounts(regionId)) {
+            List<Long> counts = row.get("counts").asList(v -> v.asLong());
+            Map<String, Object> municipality = row.get("municipality").asMap();
+            schoolCount += (Long) municipality.get("schoolCount");
+            if (runId == null && !row.get("runId").isNull()) {
+                runId = row.get("runId").asString();
+            }
+            for (int i = 0; i < statuses.length; i++) {
+                totals[i] += counts.get(i);
+            }
+            municipalities.add(Map.of("municipality", municipality, "schoolCount", municipality.get("schoolCount"),
+                    "counts", statusCounts(statuses, counts.stream().mapToLong(Long::longValue).toArray())));
+        }
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("regionId", regionId);
+        summary.put("schoolCount", schoolCount);
+        summary.put("identificationRunId", runId);
+        summary.put("totals", statusCounts(statuses, totals));
+        summary.put("municipalities", municipalities);
+        return summary;
+    }
+
+    static List<Map<String, Object>> statusCounts(SchoolStatus[] statuses, long[] counts) {
+        List<Map<String, Object>> result = new ArrayList<>();
+        for (int i = 0; i < statuses.length; i++) {
+            result.add(Map.of("status", statuses[i].name(), "label", statuses[i].label(), "count", counts[i]));
+        }
+        return result;
+    }
+
+    private Map<String, Object> importData(DataFetchingEnvironment env) {
+        CurrentUser user = RequestContext.user(env);
+        Arguments input = Arguments.of(env.getArgument("input"));
+        FileKind kind = input.has("kind") ? FileKind.valueOf(input.string("kind")) : null;
+        if (input.has("content") == input.has("path")) {
+            throw ApiException.badInput("input: укажите ровно одно из полей content (текст CSV) или path (путь на сервере)");
+        }
+        if (input.has("path") && !user.isAdmin()) {
+            throw ApiException.forbidden("Импорт из файла на сервере доступен только администратору");
+        }
+        try {
+            ImportReport report;
+            if (input.has("path")) {
+                Path path = Path.of(input.string("path"));
+                if (!Files.isRegularFile(path)) {
+                    throw ApiException.badInput("input.path: файл не найден: " + path);
+                }
+                report = importer.importFile(kind, path);
+            } else {
+                report = importer.importCsv(kind, new StringReader(input.string("content")));
+            }
+            return Map.of("kind", report.kind().name(), "rowsRead", report.rowsRead(), "nodesCreated", report.nodesCreated(),
+                    "nodesUpdated", report.nodesUpdated(), "millis", report.millis());
+        } catch (ImportRejectedException e) {
+            List<Map<String, Object>> problems = e.errors().stream().map(RowError::toMap).toList();
+            throw ApiException.badInput("Файл отклонён, ничего не записано: ошибок " + e.totalErrors()
+                    + ". Первая: " + e.errors().get(0), problems);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> source(DataFetchingEnvironment env) {
+        return (Map<String, Object>) env.getSource();
+    }
+
+    private static String id(DataFetchingEnvironment env) {
+        return (String) source(env).get("id");
+    }
+}

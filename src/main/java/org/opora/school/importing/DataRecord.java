@@ -1,0 +1,96 @@
+package org.opora.school.importing;
+
+import io.micronaut.core.annotation.Nullable;
+import org.opora.school.Indicator;
+import org.opora.school.Locality;
+import org.opora.school.Procedure;
+import org.opora.school.SchoolType;
+import org.opora.school.Subject;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** A validated row of one of the import files, ready to become Cypher parameters. */
+public sealed interface DataRecord {
+
+    /** The identity of the row: two rows of a file with the same key are duplicates. */
+    String key();
+
+    /** The row as a Cypher parameter map, named as the node's properties; null values are kept (they remove a property). */
+    Map<String, Object> toParameters();
+
+    record SchoolRecord(String id, String name, String regionId, String regionName, String municipalityId,
+                        String municipalityName, SchoolType type, @Nullable Locality locality,
+                        @Nullable Integer enrolment, @Nullable Boolean smallSchool,
+                        @Nullable Double latitude, @Nullable Double longitude) implements DataRecord {
+
+        @Override
+        public String key() {
+            return id;
+        }
+
+        @Override
+        public Map<String, Object> toParameters() {
+            // HashMap, not Map.of: absent optional values go to Neo4j as null, which removes a stale property.
+            Map<String, Object> row = new HashMap<>();
+            row.put("id", id);
+            row.put("name", name);
+            row.put("type", type.label());
+            row.put("locality", locality == null ? null : locality.label());
+            row.put("enrolment", enrolment);
+            row.put("smallSchool", smallSchool);
+            row.put("latitude", latitude);
+            row.put("longitude", longitude);
+            row.put("regionId", regionId);
+            row.put("municipalityId", municipalityId);
+            return row;
+        }
+    }
+
+    record ResultRecord(String schoolId, int year, Procedure procedure, Subject subject, int grade,
+                        int participants, double meanScore,
+                        @Nullable Double shareFailing, @Nullable Double shareHigh) implements DataRecord {
+
+        @Override
+        public String key() {
+            return keyOf(schoolId, year, procedure, subject, grade);
+        }
+
+        static String keyOf(String schoolId, int year, Procedure procedure, Subject subject, int grade) {
+            return schoolId + "|" + year + "|" + procedure.label() + "|" + subject.label() + "|" + grade;
+        }
+
+        @Override
+        public Map<String, Object> toParameters() {
+            Map<String, Object> row = new HashMap<>();
+            row.put("key", key());
+            row.put("schoolId", schoolId);
+            row.put("year", year);
+            row.put("procedure", procedure.label());
+            row.put("subject", subject.label());
+            row.put("grade", grade);
+            row.put("participants", participants);
+            row.put("meanScore", meanScore);
+            row.put("shareFailing", shareFailing);
+            row.put("shareHigh", shareHigh);
+            return row;
+        }
+    }
+
+    record IndicatorRecord(String schoolId, int year, Indicator indicator, double value) implements DataRecord {
+
+        @Override
+        public String key() {
+            return keyOf(schoolId, year, indicator);
+        }
+
+        static String keyOf(String schoolId, int year, Indicator indicator) {
+            return schoolId + "|" + year + "|" + indicator.code();
+        }
+
+        @Override
+        public Map<String, Object> toParameters() {
+            return Map.of("key", key(), "schoolId", schoolId, "year", year, "indicator", indicator.code(), "value", value);
+        }
+    }
+}

@@ -1,0 +1,377 @@
+package org.opora.school.importing;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.TransactionConfig;
+import org.neo4j.driver.TransactionContext;
+import org.neo4j.driver.exceptions.Neo4jException;
+import org.neo4j.driver.summary.ResultSummary;
+import org.opora.platform.errors.ApiException;
+import org.opora.platform.errors.ErrorCode;
+import org.opora.school.importing.SchoolDataValidator.Municipality;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+/**
+ * Imports schools.csv, results.csv and indicators.csv (docs/data-formats.md) into the graph.
+ * <p>
+ * Every file is first read completely to validate it; a file with any error is rejected with the
+ * full list ({@link ImportRejectedException}) before a write transaction is even opened. A valid
+ * file is then streamed a second time and written with {@code UNWIND $rows ... MERGE} in batches of
+ * {@value #BATCH_SIZE} rows, all inside ONE write transaction per file.
+ * <p>
+ * Why one transaction and not staging: the file is all-or-nothing (a failure half-way, say a lost
+ * connection, rolls everything back and nobody ever sees half a year of results), and a region's
+ * files (tens of thousands of rows) are far below what a transaction comfortably holds. Staging
+ * (batches committed under a temporary label, then published) would still need one final
+ * transaction touching every row to publish atomically, so it would move the memory cost, not
+ * remove it. The price is that the database holds the transaction state until commit, roughly
+ * 1-1.5 KB per row: a national results.csv (1.4 million rows) does not fit the 1.4 GB transaction
+ * limit of a 2 GB heap. Such data comes per region anyway (the generator writes a national set as
+ * one directory per region, which {@link #importDirectory} takes region by region); a file over the
+ * database's limit is refused with a clear message instead of being retried in vain.
+ * Streaming twice, not buffering, keeps the importer's own memory flat whatever the file size.
+ * <p>
+ * Re-importing is idempotent: nodes are MERGEd on their ids/keys and their properties SET from the
+ * row (an empty optional cell removes the property), so the second run changes nothing.
+ */
+@Singleton
+public class SchoolDataImporter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SchoolDataImporter.class);
+
+    static final int BATCH_SIZE = 5_000;
+
+    static final String MERGE_REGIONS = """
+            UNWIND $rows AS row
+            MERGE (r:Region {id: row.id})
+            SET r.name = row.name""";
+
+    /** Also detaches a municipality from a region it no longer belongs to. */
+    static final String MERGE_MUNICIPALITIES = """
+            UNWIND $rows AS row
+            MATCH (r:Region {id: row.regionId})
+            MERGE (m:Municipality {id: row.id})
+            SET m.name = row.name, m.regionId = row.regionId
+            MERGE (r)-[:HAS_MUNICIPALITY]->(m)
+            WITH r, m
+            OPTIONAL MATCH (other:Region)-[stale:HAS_MUNICIPALITY]->(m)
+            WHERE other <> r
+            DELETE stale""";
+
+    /**
+     * Also detaches a school from a municipality it moved away from. Properties are set one by one
+     * (a null removes a stale value): unlike {@code SET s += map}, this tells the planner which
+     * properties are written, so it need not materialise each batch (an Eager operator).
+     */
+    static final String MERGE_SCHOOLS = """
+            UNWIND $rows AS row
+            MATCH (m:Municipality {id: row.municipalityId})
+            MERGE (s:School {id: row.id})
+            SET s.name = row.name, s.type = row.type, s.locality = row.locality, s.enrolment = row.enrolment,
+                s.smallSchool = row.smallSchool, s.latitude = row.latitude, s.longitude = row.longitude,
+                s.regionId = row.regionId, s.municipalityId = row.municipalityId
+            MERGE (m)-[:HAS_SCHOOL]->(s)
+            WITH m, s
+            OPTIONAL MATCH (other:Municipality)-[stale:HAS_SCHOOL]->(s)
+            WHERE other <> m
+            DELETE stale
+            WITH DISTINCT s
+            RETURN count(s) AS written""";
+
+    static final String MERGE_RESULTS = """
+            UNWIND $rows AS row
+            MATCH (s:School {id: row.schoolId})
+            MERGE (a:AssessmentResult {key: row.key})
+            SET a.schoolId = row.schoolId, a.year = row.year, a.procedure = row.procedure, a.subject = row.subject,
+                a.grade = row.grade, a.participants = row.participants, a.meanScore = row.meanScore,
+                a.shareFailing = row.shareFailing, a.shareHigh = row.shareHigh
+            MERGE (s)-[:HAS_RESULT]->(a)
+            RETURN count(a) AS written""";
+
+    static final String MERGE_INDICATORS = """
+            UNWIND $rows AS row
+            MATCH (s:School {id: row.schoolId})
+            MERGE (v:IndicatorValue {key: row.key})
+            SET v.schoolId = row.schoolId, v.year = row.year, v.indicator = row.indicator, v.value = row.value
+            MERGE (s)-[:HAS_INDICATOR]->(v)
+            RETURN count(v) AS written""";
+
+    static final String SCHOOL_IDS = "MATCH (s:School) RETURN s.id AS id";
+
+    private final Driver driver;
+    private final SessionConfig sessionConfig;
+
+    @Inject
+    public SchoolDataImporter(Driver driver, @Value("${neo4j.database:neo4j}") String database) {
+        this.driver = driver;
+        this.sessionConfig = SessionConfig.forDatabase(database);
+    }
+
+    public SchoolDataImporter(Driver driver) {
+        this(driver, "neo4j");
+    }
+
+    /** Imports one file, recognising its kind from the header. */
+    public ImportReport importFile(Path file) {
+        return importFile(null, file);
+    }
+
+    /** Imports one file; results and indicators may only reference schools already in the database. */
+    public ImportReport importFile(@Nullable FileKind kind, Path file) {
+        long started = System.nanoTime();
+        Set<String> stored = schoolIdsInDatabase();
+        SchoolDataValidator.Result validation = validate(kind, file, stored::contains);
+        if (!validation.valid()) {
+            throw new ImportRejectedException(validation.errors(), validation.errorCount());
+        }
+        return write(validation, file, stored::contains, started);
+    }
+
+    /**
+     * Imports CSV text (an upload). It is spooled to a temporary file first because validation and
+     * writing each need their own pass over the data.
+     */
+    public ImportReport importCsv(@Nullable FileKind kind, Reader csv) {
+        Path spool = null;
+        try {
+            spool = Files.createTempFile("opora-import-", ".csv");
+            try (Writer out = Files.newBufferedWriter(spool, StandardCharsets.UTF_8)) {
+                csv.transferTo(out);
+            }
+            return importFile(kind, spool);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            if (spool != null) {
+                try {
+                    Files.deleteIfExists(spool);
+                } catch (IOException e) {
+                    LOG.warn("Could not delete {}", spool, e);
+                }
+            }
+        }
+    }
+
+    /**
+     * Imports the schools.csv, results.csv and indicators.csv present in a directory, in that
+     * order; a directory without them but with subdirectories that have them (a national set, one
+     * directory per region) is imported from all its subdirectories (each file of each subdirectory
+     * in its own transaction, all schools.csv first).
+     * <p>
+     * All files are validated before anything is written, results and indicators against the
+     * schools of the database plus those of the schools.csv files being imported, and the errors of
+     * all files are reported together. Each file is then written in its own transaction.
+     */
+    public List<ImportReport> importDirectory(Path dir) {
+        List<Path> units = importUnits(dir);
+        Set<String> stored = schoolIdsInDatabase();
+        Set<String> inFiles = new HashSet<>();
+        Predicate<String> known = id -> stored.contains(id) || inFiles.contains(id);
+        List<Validated> validated = new ArrayList<>();
+        List<RowError> errors = new ArrayList<>();
+        long errorCount = 0;
+        // Schools first everywhere, so that results may refer to a school of another unit.
+        for (FileKind kind : FileKind.values()) {
+            for (Path unit : units) {
+                Path file = unit.resolve(kind.fileName());
+                if (!Files.isRegularFile(file)) {
+                    continue;
+                }
+                long started = System.nanoTime();
+                SchoolDataValidator.Result validation = validate(kind, file, known);
+                if (kind == FileKind.SCHOOLS) {
+                    inFiles.addAll(validation.schoolIds());
+                }
+                validated.add(new Validated(unit, file, validation, System.nanoTime() - started));
+                errors.addAll(validation.errors());
+                errorCount += validation.errorCount();
+            }
+        }
+        if (errorCount > 0) {
+            throw new ImportRejectedException(errors, errorCount);
+        }
+        // Written in the order validated: all schools first, then all results, then all indicators.
+        List<ImportReport> reports = new ArrayList<>();
+        for (Validated v : validated) {
+            reports.add(write(v.result(), v.file(), known, System.nanoTime() - v.validationNanos()));
+        }
+        return reports;
+    }
+
+    private record Validated(Path unit, Path file, SchoolDataValidator.Result result, long validationNanos) {
+    }
+
+    private static List<Path> importUnits(Path dir) {
+        if (hasImportFiles(dir)) {
+            return List.of(dir);
+        }
+        List<Path> units = new ArrayList<>();
+        if (Files.isDirectory(dir)) {
+            try (Stream<Path> children = Files.list(dir)) {
+                children.filter(Files::isDirectory).filter(SchoolDataImporter::hasImportFiles).sorted().forEach(units::add);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        if (units.isEmpty()) {
+            throw ApiException.badInput("В каталоге " + dir + " нет файлов schools.csv, results.csv, indicators.csv "
+                    + "(ни в нём самом, ни в его подкаталогах)");
+        }
+        return units;
+    }
+
+    private static boolean hasImportFiles(Path dir) {
+        return Arrays.stream(FileKind.values()).anyMatch(kind -> Files.isRegularFile(dir.resolve(kind.fileName())));
+    }
+
+    /** A dry run: checks a file against the database without writing anything. */
+    public SchoolDataValidator.Result check(@Nullable FileKind kind, Path file) {
+        Set<String> stored = schoolIdsInDatabase();
+        return validate(kind, file, stored::contains);
+    }
+
+    private SchoolDataValidator.Result validate(@Nullable FileKind kind, Path file, Predicate<String> knownSchool) {
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return SchoolDataValidator.validate(kind, in, knownSchool);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + file, e);
+        }
+    }
+
+    private ImportReport write(SchoolDataValidator.Result validation, Path file, Predicate<String> knownSchool, long started) {
+        FileKind kind = validation.kind();
+        TransactionConfig config = TransactionConfig.builder()
+                .withMetadata(Map.of("app", "opora-import", "file", kind.fileName()))
+                .build();
+        Counts counts;
+        try (Session session = driver.session(sessionConfig)) {
+            // A managed transaction: the driver retries transient failures by running the whole
+            // callback again, which simply streams the file once more.
+            counts = session.executeWrite(tx -> writeFile(tx, validation, file, knownSchool), config);
+        }
+        ImportReport report = new ImportReport(kind, validation.rows(), counts.created,
+                validation.rows() - counts.mainCreated, (System.nanoTime() - started) / 1_000_000);
+        LOG.info("Imported {}", report);
+        return report;
+    }
+
+    private Counts writeFile(TransactionContext tx, SchoolDataValidator.Result validation, Path file, Predicate<String> knownSchool) {
+        FileKind kind = validation.kind();
+        Counts counts = new Counts();
+        if (kind == FileKind.SCHOOLS) {
+            counts.created += run(tx, MERGE_REGIONS, validation.regions().entrySet().stream()
+                    .map(e -> Map.<String, Object>of("id", e.getKey(), "name", e.getValue())).toList()).counters().nodesCreated();
+            List<Map<String, Object>> municipalities = new ArrayList<>();
+            for (Municipality m : validation.municipalities().values()) {
+                municipalities.add(Map.of("id", m.id(), "name", m.name(), "regionId", m.regionId()));
+            }
+            for (int from = 0; from < municipalities.size(); from += BATCH_SIZE) {
+                counts.created += run(tx, MERGE_MUNICIPALITIES,
+                        municipalities.subList(from, Math.min(municipalities.size(), from + BATCH_SIZE))).counters().nodesCreated();
+            }
+        }
+        String query = switch (kind) {
+            case SCHOOLS -> MERGE_SCHOOLS;
+            case RESULTS -> MERGE_RESULTS;
+            case INDICATORS -> MERGE_INDICATORS;
+        };
+        List<Map<String, Object>> batch = new ArrayList<>(BATCH_SIZE);
+        SchoolDataValidator.Result second;
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            second = SchoolDataValidator.validate(kind, in, knownSchool, record -> {
+                batch.add(record.toParameters());
+                if (batch.size() == BATCH_SIZE) {
+                    writeBatch(tx, query, batch, counts);
+                }
+            }, false);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + file, e);
+        }
+        if (!second.valid()) {
+            // The file changed between the two passes; throwing rolls the transaction back.
+            throw new ImportRejectedException(second.errors(), second.errorCount());
+        }
+        writeBatch(tx, query, batch, counts);
+        return counts;
+    }
+
+    private static void writeBatch(TransactionContext tx, String query, List<Map<String, Object>> batch, Counts counts) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        long written;
+        ResultSummary summary;
+        try {
+            var result = tx.run(query, Map.of("rows", batch));
+            written = result.single().get("written").asLong();
+            summary = result.consume();
+        } catch (Neo4jException e) {
+            throw tooLargeOr(e);
+        }
+        if (written != batch.size()) {
+            // Validation saw every school, so a row without its parent means a concurrent delete.
+            throw new IllegalStateException("Записано " + written + " строк из " + batch.size()
+                    + ": школа или муниципалитет удалены во время импорта");
+        }
+        counts.created += summary.counters().nodesCreated();
+        counts.mainCreated += summary.counters().nodesCreated();
+        batch.clear();
+    }
+
+    private static ResultSummary run(TransactionContext tx, String query, List<Map<String, Object>> rows) {
+        try {
+            return tx.run(query, Map.of("rows", rows)).consume();
+        } catch (Neo4jException e) {
+            throw tooLargeOr(e);
+        }
+    }
+
+    /**
+     * The database's transaction memory limit is reported as a transient error, which the driver
+     * would retry in vain; it becomes a plain error the user can act on (the transaction rolls back).
+     */
+    private static RuntimeException tooLargeOr(Neo4jException e) {
+        String code = String.valueOf(e.code());
+        if (code.endsWith("MemoryPoolOutOfMemoryError") || code.endsWith("TransactionMemoryLimit")
+                || code.endsWith("TransactionOutOfMemoryError")) {
+            return new ApiException(ErrorCode.BAD_USER_INPUT, "Файл слишком велик для одной транзакции базы данных, "
+                    + "ничего не записано: разделите его (например, по регионам) или увеличьте память транзакций Neo4j",
+                    Map.of("neo4jCode", code));
+        }
+        return e;
+    }
+
+    private Set<String> schoolIdsInDatabase() {
+        try (Session session = driver.session(sessionConfig)) {
+            return new HashSet<>(session.executeRead(tx -> tx.run(SCHOOL_IDS).list(r -> r.get("id").asString())));
+        }
+    }
+
+    private static final class Counts {
+        long created;
+        long mainCreated;
+    }
+}

@@ -1,0 +1,140 @@
+package org.opora.school.importing;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Session;
+import org.opora.school.generator.SyntheticRegionGenerator;
+import org.opora.testing.OporaTestApp;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The importer against the real application: embedded Neo4j over Bolt, schema migrations applied. */
+class SchoolDataImporterTest {
+
+    private static final String SCHOOLS_HEADER = "school_id,name,region_id,region_name,municipality_id,municipality_name,type,locality,enrolment,small_school,latitude,longitude\n";
+
+    static SchoolDataImporter importer;
+    static Driver driver;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void start() {
+        importer = OporaTestApp.bean(SchoolDataImporter.class);
+        driver = OporaTestApp.driver();
+    }
+
+    static long count(String cypher, Map<String, Object> params) {
+        try (Session session = driver.session()) {
+            return session.run(cypher, params).single().get(0).asLong();
+        }
+    }
+
+    static long count(String cypher) {
+        return count(cypher, Map.of());
+    }
+
+    @Test
+    void schemaMigrationCreatedTheConstraints() {
+        try (Session session = driver.session()) {
+            List<String> names = session.run("SHOW CONSTRAINTS YIELD name RETURN name").list(r -> r.get("name").asString());
+            assertThat(names).contains("region_id", "municipality_id", "school_id", "assessment_result_key", "indicator_value_key");
+        }
+    }
+
+    @Test
+    void importsTheDemoRegionAndReimportChangesNothing() {
+        List<ImportReport> first = importer.importDirectory(SyntheticRegionGenerator.DEMO_DIR);
+        assertThat(first).extracting(ImportReport::kind).containsExactly(FileKind.SCHOOLS, FileKind.RESULTS, FileKind.INDICATORS);
+        assertThat(first).extracting(ImportReport::rowsRead).containsExactly(800L, 27_533L, 35_034L);
+        assertDemoRegionInGraph();
+        String school = "MATCH (s:School {id: 'R74-S0001'}) RETURN s.name + '|' + s.type + '|' + s.locality + '|' + s.municipalityId";
+        try (Session session = driver.session()) {
+            assertThat(session.run(school).single().get(0).asString())
+                    .isEqualTo("МБОУ \"СОШ № 1\" г. Камнегорска|СОШ|город|R74-M01");
+            assertThat(session.run("MATCH (:School {id: 'R74-S0001'})-[:HAS_RESULT]->(a {year: 2023, procedure: 'ВПР', subject: 'Русский язык', grade: 4}) "
+                    + "RETURN a.key + '|' + a.participants + '|' + a.meanScore").single().get(0).asString())
+                    .isEqualTo("R74-S0001|2023|ВПР|Русский язык|4|35|3.63");
+        }
+
+        List<ImportReport> second = importer.importDirectory(SyntheticRegionGenerator.DEMO_DIR);
+        assertThat(second).allMatch(r -> r.nodesCreated() == 0 && r.nodesUpdated() == r.rowsRead());
+        assertDemoRegionInGraph();
+    }
+
+    private static void assertDemoRegionInGraph() {
+        Map<String, Object> region = Map.of("region", "R74");
+        assertThat(count("MATCH (:Region {id: $region})-[:HAS_MUNICIPALITY]->(m:Municipality) RETURN count(m)", region)).isEqualTo(40);
+        assertThat(count("MATCH (:Region {id: $region})-[:HAS_MUNICIPALITY]->()-[r:HAS_SCHOOL]->(s:School) RETURN count(r)", region)).isEqualTo(800);
+        assertThat(count("MATCH (s:School {regionId: $region}) RETURN count(s)", region)).isEqualTo(800);
+        assertThat(count("MATCH (s:School {regionId: $region})-[r:HAS_RESULT]->(:AssessmentResult) RETURN count(r)", region)).isEqualTo(27_533);
+        assertThat(count("MATCH (s:School {regionId: $region})-[r:HAS_INDICATOR]->(:IndicatorValue) RETURN count(r)", region)).isEqualTo(35_034);
+        assertThat(count("MATCH (a:AssessmentResult) WHERE a.schoolId STARTS WITH 'R74-' RETURN count(a)")).isEqualTo(27_533);
+    }
+
+    @Test
+    void aFileWithErrorsIsRejectedWholeAndNothingIsWritten() throws IOException {
+        Files.writeString(dir.resolve("schools.csv"), SCHOOLS_HEADER
+                + "T-BAD-1,Школа 1,T-BAD,Тестовая область,T-BAD-M1,Первый округ,СОШ,город,500,false,,\n"
+                + "T-BAD-2,Школа 2,T-BAD,Тестовая область,T-BAD-M1,Первый округ,ООШ,село,40,true,,\n");
+        Files.writeString(dir.resolve("results.csv"), "school_id,year,procedure,subject,grade,participants,mean_score\n"
+                + "T-BAD-1,2024,ВПР,Математика,4,20,3.5\n"
+                + "T-NOPE,2024,ВПР,Математика,4,20,3.5\n"
+                + "T-BAD-2,2024,ОГЭ,Математика,9,20,abc\n");
+        Files.writeString(dir.resolve("indicators.csv"), "school_id,year,indicator,value\nT-BAD-1,2024,low_income_share,0.2\n");
+
+        assertThatThrownBy(() -> importer.importDirectory(dir))
+                .isInstanceOfSatisfying(ImportRejectedException.class, e -> assertThat(e.errors()).extracting(RowError::toString).containsExactly(
+                        "results.csv, строка 3, столбец school_id: школа \"T-NOPE\" не найдена ни в файле школ, ни в базе",
+                        "results.csv, строка 4, столбец mean_score: не число: \"abc\""));
+        assertThat(count("MATCH (n) WHERE n:Region AND n.id = 'T-BAD' OR n:School AND n.regionId = 'T-BAD' RETURN count(n)")).isZero();
+
+        // The same results alone: now the schools are in neither the database nor an accompanying file.
+        assertThatThrownBy(() -> importer.importFile(dir.resolve("results.csv")))
+                .isInstanceOfSatisfying(ImportRejectedException.class, e -> assertThat(e.errors()).hasSize(4));
+        assertThat(count("MATCH (a:AssessmentResult) WHERE a.schoolId STARTS WITH 'T-BAD' RETURN count(a)")).isZero();
+    }
+
+    @Test
+    void reimportMovesASchoolAndClearsEmptiedValues() {
+        String before = SCHOOLS_HEADER + "T-MV-1,Школа,T-MV,Тестовая область,T-MV-A,Округ А,СОШ,город,500,false,56.1,60.2\n";
+        String after = SCHOOLS_HEADER + "T-MV-1,Школа,T-MV,Тестовая область,T-MV-B,Округ Б,СОШ,город,,,,\n";
+        ImportReport created = importer.importCsv(null, new StringReader(before));
+        assertThat(created.kind()).isEqualTo(FileKind.SCHOOLS);
+        assertThat(created.nodesCreated()).isEqualTo(3);
+        ImportReport moved = importer.importCsv(FileKind.SCHOOLS, new StringReader(after));
+        assertThat(moved.nodesCreated()).isEqualTo(1);
+        assertThat(moved.nodesUpdated()).isEqualTo(1);
+
+        assertThat(count("MATCH (m:Municipality)-[:HAS_SCHOOL]->(:School {id: 'T-MV-1'}) RETURN count(m)")).isEqualTo(1);
+        assertThat(count("MATCH (:Municipality {id: 'T-MV-B'})-[:HAS_SCHOOL]->(:School {id: 'T-MV-1'}) RETURN count(*)")).isEqualTo(1);
+        assertThat(count("MATCH (s:School {id: 'T-MV-1'}) WHERE s.enrolment IS NULL AND s.latitude IS NULL AND s.municipalityId = 'T-MV-B' RETURN count(s)"))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void importsAMappedPublicDataset() throws Exception {
+        Path source = Files.isDirectory(PublicDatasetMapperTest.SHARED)
+                ? PublicDatasetMapperTest.SHARED.resolve("nyc-school-explorer-2016") : PublicDatasetMapperTest.fixture("nyc");
+        PublicDatasetMapper.Summary mapped = PublicDatasetMapper.mapNyc(source, dir, 150);
+        List<ImportReport> reports = importer.importDirectory(dir);
+        assertThat(reports).extracting(ImportReport::rowsRead)
+                .containsExactly((long) mapped.schools(), mapped.results(), mapped.indicators());
+        Map<String, Object> region = Map.of("region", "US-NYC");
+        assertThat(count("MATCH (s:School {regionId: $region}) RETURN count(s)", region)).isEqualTo(mapped.schools());
+        assertThat(count("MATCH (s:School {regionId: $region})-[:HAS_RESULT]->(a) RETURN count(a)", region)).isEqualTo(mapped.results());
+        assertThat(count("MATCH (s:School {regionId: $region})-[:HAS_INDICATOR]->(v) RETURN count(v)", region)).isEqualTo(mapped.indicators());
+        assertThat(count("MATCH (s:School {id: 'NYC-01M015'}) WHERE s.enrolment IS NULL AND s.locality = 'город' RETURN count(s)")).isEqualTo(1);
+    }
+}
