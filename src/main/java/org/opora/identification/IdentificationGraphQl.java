@@ -1,0 +1,158 @@
+package org.opora.identification;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.idl.RuntimeWiring;
+import jakarta.inject.Singleton;
+import org.opora.identification.IdentificationRepository.StoredAssessment;
+import org.opora.platform.errors.ApiException;
+import org.opora.platform.graphql.Arguments;
+import org.opora.platform.graphql.Connections;
+import org.opora.platform.graphql.GraphQlWiring;
+import org.opora.platform.graphql.RequestContext;
+import org.opora.school.SchoolRepository;
+import org.opora.school.SchoolStatus;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Wires graphql/identification.graphqls. */
+@Singleton
+class IdentificationGraphQl implements GraphQlWiring {
+
+    private final IdentificationService service;
+    private final IdentificationRepository repository;
+    private final SchoolRepository schools;
+    private final ObjectMapper json;
+
+    IdentificationGraphQl(IdentificationService service, IdentificationRepository repository, SchoolRepository schools,
+                          ObjectMapper json) {
+        this.service = service;
+        this.repository = repository;
+        this.schools = schools;
+        this.json = json;
+    }
+
+    @Override
+    public List<String> schemaFiles() {
+        return List.of("graphql/identification.graphqls");
+    }
+
+    @Override
+    public void wire(RuntimeWiring.Builder wiring) {
+        wiring.type("Query", t -> t
+                .dataFetcher("identificationRuns", this::runs)
+                .dataFetcher("identificationRun", env -> repository.find(env.getArgument("id")).orElse(null)));
+        wiring.type("Mutation", t -> t.dataFetcher("runIdentification",
+                env -> service.run(params(Arguments.of(env.getArgument("input"))), RequestContext.user(env))));
+        wiring.type("IdentificationRun", t -> t
+                .dataFetcher("parameters", env -> read(run(env).parametersJson(), new TypeReference<Map<String, Object>>() { }))
+                .dataFetcher("counts", env -> counts(run(env)))
+                .dataFetcher("regression", env -> {
+                    IdentificationRun run = run(env);
+                    Map<String, Object> regression = new LinkedHashMap<>();
+                    regression.put("intercept", run.intercept());
+                    regression.put("slope", run.slope());
+                    regression.put("r2", run.r2());
+                    regression.put("residualSd", run.residualSd());
+                    regression.put("schools", run.regressionSchools());
+                    return regression;
+                })
+                .dataFetcher("assessments", this::assessments));
+        wiring.type("School", t -> t.dataFetcher("assessment", env -> {
+            @SuppressWarnings("unchecked") Map<String, Object> school = (Map<String, Object>) env.getSource();
+            return repository.assessment((String) school.get("id"), env.getArgument("runId")).map(this::toGraph).orElse(null);
+        }));
+    }
+
+    private Map<String, Object> runs(DataFetchingEnvironment env) {
+        String regionId = env.getArgument("regionId");
+        int size = Connections.pageSize(env.getArgument("first"));
+        String[] after = Connections.decode(env.getArgument("after"), 1);
+        List<IdentificationRun> page = service.runs(regionId, after == null ? null : after[0], size + 1);
+        return Connections.of(page, size, repository.countRuns(regionId), run -> Connections.encode(run.createdAt().toString()));
+    }
+
+    private Map<String, Object> assessments(DataFetchingEnvironment env) {
+        IdentificationRun run = run(env);
+        String status = env.getArgument("status");
+        int size = Connections.pageSize(env.getArgument("first"));
+        String[] after = Connections.decode(env.getArgument("after"), 1);
+        List<Map<String, Object>> page = repository.assessments(run.id(), status, after == null ? null : after[0], size + 1)
+                .stream().map(a -> toGraph(a, run.id())).toList();
+        return Connections.of(page, size, repository.countAssessments(run.id(), status),
+                a -> Connections.encode((String) a.get("schoolId")));
+    }
+
+    private Map<String, Object> toGraph(StoredAssessment a) {
+        return toGraph(a, null);
+    }
+
+    private Map<String, Object> toGraph(StoredAssessment a, String runId) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("schoolId", a.schoolId());
+        map.put("school", schools.school(a.schoolId()).orElseThrow());
+        map.put("runId", runId != null ? runId : schools.school(a.schoolId()).map(s -> s.get("identificationRunId")).orElse(null));
+        map.put("resultsIndex", a.resultsIndex());
+        map.put("contextIndex", a.contextIndex());
+        map.put("expected", a.expected());
+        map.put("residual", a.residual());
+        map.put("trend", a.trend());
+        map.put("subjectIndex", read(a.subjectIndexJson(), new TypeReference<Map<String, Object>>() { }));
+        List<Map<String, Object>> findings = read(a.findingsJson(), new TypeReference<List<Map<String, Object>>>() { });
+        findings.forEach(f -> f.put("label", SchoolStatus.valueOf((String) f.get("status")).label()));
+        map.put("statuses", findings);
+        List<Map<String, Object>> risk = read(a.riskProfileJson(), new TypeReference<List<Map<String, Object>>>() { });
+        risk.forEach(r -> r.put("label", RiskFactor.valueOf((String) r.get("factor")).label()));
+        map.put("riskProfile", risk);
+        return map;
+    }
+
+    private List<Map<String, Object>> counts(IdentificationRun run) {
+        Map<String, Integer> counts = read(run.statusCountsJson(), new TypeReference<Map<String, Integer>>() { });
+        List<Map<String, Object>> result = new ArrayList<>();
+        for (SchoolStatus status : SchoolStatus.values()) {
+            result.add(Map.of("status", status.name(), "label", status.label(), "count", counts.getOrDefault(status.name(), 0)));
+        }
+        return result;
+    }
+
+    static IdentificationParams params(Arguments input) {
+        Set<IdentificationMethod> methods = EnumSet.noneOf(IdentificationMethod.class);
+        input.stringList("methods").forEach(m -> methods.add(IdentificationMethod.valueOf(m)));
+        Map<String, Double> weights = new LinkedHashMap<>();
+        if (input.has("contextWeights")) {
+            @SuppressWarnings("unchecked") List<Map<String, Object>> list = (List<Map<String, Object>>) input.asMap().get("contextWeights");
+            for (Map<String, Object> w : list) {
+                String indicator = (String) w.get("indicator");
+                if (org.opora.school.Indicator.fromCode(indicator).filter(i -> i.kind() == org.opora.school.Indicator.Kind.CONTEXT).isEmpty()) {
+                    throw ApiException.badInput("contextWeights.indicator: неизвестный контекстный показатель «" + indicator + "»");
+                }
+                weights.put(indicator, ((Number) w.get("weight")).doubleValue());
+            }
+        }
+        return new IdentificationParams(input.requiredString("regionId"), input.integer("year"), input.integer("years", 3),
+                methods, input.stringList("subjects"), input.decimal("lowResidualSd"), input.decimal("adverseContextSd"),
+                input.decimal("resilientContextSd"), input.decimal("resilientResidualSd"), input.decimal("leaderResultsSd"),
+                input.decimal("riskTrendPerYear"), input.decimal("riskHighPercentile"), input.decimal("riskMediumPercentile"),
+                weights);
+    }
+
+    private static IdentificationRun run(DataFetchingEnvironment env) {
+        return env.getSource();
+    }
+
+    private <T> T read(String text, TypeReference<T> type) {
+        try {
+            return json.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

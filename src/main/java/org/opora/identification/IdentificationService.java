@@ -1,0 +1,83 @@
+package org.opora.identification;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.inject.Singleton;
+import org.opora.platform.errors.ApiException;
+import org.opora.school.SchoolStatus;
+import org.opora.security.CurrentUser;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Runs the identification methods over a region and stores the dated, explainable result. */
+@Singleton
+public class IdentificationService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IdentificationService.class);
+
+    private final IdentificationRepository repository;
+    private final ObjectMapper json;
+
+    public IdentificationService(IdentificationRepository repository, ObjectMapper json) {
+        this.repository = repository;
+        this.json = json;
+    }
+
+    public IdentificationRun run(IdentificationParams params, CurrentUser user) {
+        if (!user.coordinates(params.regionId(), null) || user.scope().municipalityId() != null) {
+            throw ApiException.forbidden("Запуск идентификации доступен региональному координатору своего региона");
+        }
+        return run(params, user.username());
+    }
+
+    /** Also used by the demo loader and benchmarks, which act as the system rather than a user. */
+    public IdentificationRun run(IdentificationParams params, String actor) {
+        if (!repository.regionExists(params.regionId())) {
+            throw ApiException.notFound("Регион", params.regionId());
+        }
+        long started = System.nanoTime();
+        RegionData data = repository.load(params);
+        if (data.results().isEmpty()) {
+            throw ApiException.badInput("В регионе " + params.regionId() + " нет результатов за " + params.firstYear()
+                    + "–" + params.year() + " годы: сначала импортируйте results.csv");
+        }
+        long loaded = System.nanoTime();
+        IdentificationCalculator.Outcome outcome = new IdentificationCalculator(params).run(data);
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (SchoolStatus status : SchoolStatus.values()) {
+            counts.put(status.name(), (int) outcome.assessments().stream()
+                    .filter(a -> a.statusNames().contains(status.name())).count());
+        }
+        IdentificationRun run = new IdentificationRun(UUID.randomUUID().toString(), params.regionId(), params.year(),
+                params.years(), params.methods().stream().map(Enum::name).sorted().toList(), write(params),
+                OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS), actor, outcome.assessments().size(),
+                write(counts), outcome.regression().intercept(), outcome.regression().slope(), outcome.regression().r2(),
+                Double.isNaN(outcome.residualSd()) ? null : outcome.residualSd(), outcome.regressionSchools());
+        long computed = System.nanoTime();
+        repository.save(run, outcome.assessments());
+        LOG.info("Identification run {} for {} {}: {} schools, {} results; load {} ms, compute {} ms, store {} ms; {}",
+                run.id(), params.regionId(), params.year(), data.schoolIds().size(), data.results().size(),
+                (loaded - started) / 1_000_000, (computed - loaded) / 1_000_000, (System.nanoTime() - computed) / 1_000_000, counts);
+        return run;
+    }
+
+    public List<IdentificationRun> runs(String regionId, String afterCreatedAt, int limit) {
+        return repository.runs(regionId, afterCreatedAt, limit);
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package org.opora.identification;
+
+import java.util.Arrays;
+
+/** The few statistics identification needs, kept small and explicit rather than pulling in a library. */
+final class Stats {
+
+    private Stats() {
+    }
+
+    static double mean(double[] values) {
+        return Arrays.stream(values).average().orElse(Double.NaN);
+    }
+
+    /** Sample standard deviation; NaN for fewer than two values. */
+    static double sd(double[] values) {
+        if (values.length < 2) {
+            return Double.NaN;
+        }
+        double mean = mean(values);
+        double sum = 0;
+        for (double v : values) {
+            sum += (v - mean) * (v - mean);
+        }
+        return Math.sqrt(sum / (values.length - 1));
+    }
+
+    /** Ordinary least squares y = intercept + slope * x. */
+    record Line(double intercept, double slope, double r2) {
+        double at(double x) {
+            return intercept + slope * x;
+        }
+    }
+
+    static Line ols(double[] x, double[] y) {
+        double mx = mean(x);
+        double my = mean(y);
+        double sxy = 0;
+        double sxx = 0;
+        double syy = 0;
+        for (int i = 0; i < x.length; i++) {
+            sxy += (x[i] - mx) * (y[i] - my);
+            sxx += (x[i] - mx) * (x[i] - mx);
+            syy += (y[i] - my) * (y[i] - my);
+        }
+        double slope = sxx == 0 ? 0 : sxy / sxx;
+        double r2 = sxx == 0 || syy == 0 ? 0 : (sxy * sxy) / (sxx * syy);
+        return new Line(my - slope * mx, slope, r2);
+    }
+
+    /** Share of values that are less than or equal to {@code value} (0..1). */
+    static double percentileRank(double[] sorted, double value) {
+        int lo = 0;
+        int hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] <= value) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return sorted.length == 0 ? 0 : (double) lo / sorted.length;
+    }
+
+    static double median(double[] sorted) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        int mid = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    }
+
+    static double round(double value, int digits) {
+        double scale = Math.pow(10, digits);
+        return Math.round(value * scale) / scale;
+    }
+}
