@@ -48,7 +48,7 @@ public final class SchoolDataBenchmark {
             if (!demoOnly) {
                 SyntheticRegionGenerator.Options national = SyntheticRegionGenerator.Options.national();
                 long generating = System.nanoTime();
-                if (!Files.exists(national.outputDir().resolve("indicators.csv"))) {
+                if (!Files.exists(national.outputDir().resolve("N01").resolve("indicators.csv"))) {
                     SyntheticRegionGenerator.generate(national);
                 }
                 System.out.printf("== National set (%s, generated in %d ms) ==%n", national.outputDir(),

@@ -16,7 +16,13 @@ public sealed interface DataRecord {
     /** The identity of the row: two rows of a file with the same key are duplicates. */
     String key();
 
-    /** The row as a Cypher parameter map, named as the node's properties; null values are kept (they remove a property). */
+    /**
+     * The row as a Cypher parameter map. Null values are kept: they remove a stale property. The
+     * school and municipality a row refers to are named {@code school} and {@code municipality},
+     * not after the properties they are copied to: the planner cannot tell a map from a node, and
+     * reading {@code row.schoolId} before setting {@code a.schoolId} would make it buffer every
+     * batch (an Eager operator) for fear of a read/write conflict.
+     */
     Map<String, Object> toParameters();
 
     record SchoolRecord(String id, String name, String regionId, String regionName, String municipalityId,
@@ -41,8 +47,8 @@ public sealed interface DataRecord {
             row.put("smallSchool", smallSchool);
             row.put("latitude", latitude);
             row.put("longitude", longitude);
-            row.put("regionId", regionId);
-            row.put("municipalityId", municipalityId);
+            row.put("region", regionId);
+            row.put("municipality", municipalityId);
             return row;
         }
     }
@@ -64,7 +70,7 @@ public sealed interface DataRecord {
         public Map<String, Object> toParameters() {
             Map<String, Object> row = new HashMap<>();
             row.put("key", key());
-            row.put("schoolId", schoolId);
+            row.put("school", schoolId);
             row.put("year", year);
             row.put("procedure", procedure.label());
             row.put("subject", subject.label());
@@ -90,7 +96,7 @@ public sealed interface DataRecord {
 
         @Override
         public Map<String, Object> toParameters() {
-            return Map.of("key", key(), "schoolId", schoolId, "year", year, "indicator", indicator.code(), "value", value);
+            return Map.of("key", key(), "school", schoolId, "year", year, "indicator", indicator.code(), "value", value);
         }
     }
 }

@@ -84,15 +84,15 @@ public class SchoolDataImporter {
     /**
      * Also detaches a school from a municipality it moved away from. Properties are set one by one
      * (a null removes a stale value): unlike {@code SET s += map}, this tells the planner which
-     * properties are written, so it need not materialise each batch (an Eager operator).
+     * properties are written, so it need not buffer each batch (see {@link DataRecord#toParameters()}).
      */
     static final String MERGE_SCHOOLS = """
             UNWIND $rows AS row
-            MATCH (m:Municipality {id: row.municipalityId})
+            MATCH (m:Municipality {id: row.municipality})
             MERGE (s:School {id: row.id})
             SET s.name = row.name, s.type = row.type, s.locality = row.locality, s.enrolment = row.enrolment,
                 s.smallSchool = row.smallSchool, s.latitude = row.latitude, s.longitude = row.longitude,
-                s.regionId = row.regionId, s.municipalityId = row.municipalityId
+                s.regionId = row.region, s.municipalityId = row.municipality
             MERGE (m)-[:HAS_SCHOOL]->(s)
             WITH m, s
             OPTIONAL MATCH (other:Municipality)-[stale:HAS_SCHOOL]->(s)
@@ -103,9 +103,9 @@ public class SchoolDataImporter {
 
     static final String MERGE_RESULTS = """
             UNWIND $rows AS row
-            MATCH (s:School {id: row.schoolId})
+            MATCH (s:School {id: row.school})
             MERGE (a:AssessmentResult {key: row.key})
-            SET a.schoolId = row.schoolId, a.year = row.year, a.procedure = row.procedure, a.subject = row.subject,
+            SET a.schoolId = row.school, a.year = row.year, a.procedure = row.procedure, a.subject = row.subject,
                 a.grade = row.grade, a.participants = row.participants, a.meanScore = row.meanScore,
                 a.shareFailing = row.shareFailing, a.shareHigh = row.shareHigh
             MERGE (s)-[:HAS_RESULT]->(a)
@@ -113,9 +113,9 @@ public class SchoolDataImporter {
 
     static final String MERGE_INDICATORS = """
             UNWIND $rows AS row
-            MATCH (s:School {id: row.schoolId})
+            MATCH (s:School {id: row.school})
             MERGE (v:IndicatorValue {key: row.key})
-            SET v.schoolId = row.schoolId, v.year = row.year, v.indicator = row.indicator, v.value = row.value
+            SET v.schoolId = row.school, v.year = row.year, v.indicator = row.indicator, v.value = row.value
             MERGE (s)-[:HAS_INDICATOR]->(v)
             RETURN count(v) AS written""";
 
