@@ -130,6 +130,19 @@ final class PairScorer {
         return Math.exp(-d2 / 2);
     }
 
+    /** The weighted RMS difference d itself, or NaN when the two schools share no indicator. */
+    double contextDistance(int m, int c) {
+        double similarity = contextSimilarity(m, c, null);
+        double[] zm = snapshot.featureZ[m];
+        double[] zc = snapshot.featureZ[c];
+        for (int f = 0; f < zm.length; f++) {
+            if (!Double.isNaN(zm[f]) && !Double.isNaN(zc[f]) && featureWeights[f] > 0) {
+                return Math.sqrt(Math.max(0, -2 * Math.log(similarity)));
+            }
+        }
+        return Double.NaN;
+    }
+
     double resultGap(Mentee mentee, int c, @Nullable List<SubjectGap> details) {
         int m = mentee.index;
         if (mentee.useOverallIndex) {

@@ -6,6 +6,7 @@ import java.util.List;
 
 /** One school as the pairing engine reads it from the schools graph and the last identification run. */
 public record SchoolRow(String id,
+                        @Nullable String regionId,
                         String name,
                         @Nullable String municipalityId,
                         @Nullable String type,
