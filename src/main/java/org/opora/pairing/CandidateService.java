@@ -23,6 +23,10 @@ public class CandidateService {
         this.snapshots = snapshots;
     }
 
+    PairRepository pairs() {
+        return pairs;
+    }
+
     /** One candidate with its place in the ranking and the numbers behind its score. */
     public record Candidate(int rank, SchoolRow school, double score, boolean acceptable,
                             PartnerPool.Membership partnerBasis, @Nullable Double distanceKm, int openPairs,

@@ -5,9 +5,15 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
+import org.neo4j.driver.AccessMode;
+import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
+import org.neo4j.driver.exceptions.Neo4jException;
+import org.neo4j.driver.exceptions.RetryableException;
 import org.opora.platform.neo4j.Neo4jSessions;
 
 import java.io.UncheckedIOException;
@@ -43,41 +49,73 @@ public class PairRepository {
             """.formatted(SchoolDataRepository.SCHOOL_FIELDS, SchoolDataRepository.SCHOOL_FIELDS);
 
     private final Neo4jSessions neo4j;
+    private final Driver driver;
+    private final SessionConfig autoCommitRead;
 
-    public PairRepository(Neo4jSessions neo4j) {
+    public PairRepository(Neo4jSessions neo4j, Driver driver) {
         this.neo4j = neo4j;
+        this.driver = driver;
+        SessionConfig.Builder read = SessionConfig.builder().withDefaultAccessMode(AccessMode.READ);
+        neo4j.config().database().ifPresent(read::withDatabase);
+        this.autoCommitRead = read.build();
     }
 
     // ------------------------------------------------------------------ settings and live state
 
-    /** What a candidate query needs fresh on every call, in one round trip. */
+    /**
+     * What a candidate query needs fresh on every call, in one round trip: the region's fingerprint
+     * (identification run id, read from one school, plus the number of schools), its settings and its
+     * open pairs.
+     */
     record LiveState(String regionId, String fingerprint, PairingSettings settings, List<String[]> openPairs) {
     }
 
+    private static final String LIVE_STATE = """
+            CALL { WITH regionId MATCH (s:School {regionId: regionId}) RETURN count(s) AS schools }
+            CALL { WITH regionId OPTIONAL MATCH (s:School {regionId: regionId}) RETURN s.identificationRunId AS runId LIMIT 1 }
+            CALL { WITH regionId MATCH (p:NetworkPair {regionId: regionId}) WHERE p.status IN $open
+                   RETURN collect([p.leaderId, p.menteeId]) AS open }
+            OPTIONAL MATCH (cfg:PairingSettings {regionId: regionId})
+            RETURN regionId, schools, runId, open, cfg {.*} AS cfg
+            """;
+
     LiveState liveState(String regionId) {
-        return neo4j.read(tx -> liveState(tx, regionId));
+        return neo4j.read(tx -> toLiveState(tx.run("WITH $regionId AS regionId " + LIVE_STATE,
+                Map.of("regionId", regionId, "open", OPEN)).single()));
     }
 
-    /** The region of a school and its live state, in one round trip; empty when the school is unknown. */
+    /**
+     * The region of a school and its live state; empty when the school is unknown. Read as one
+     * auto-commit query (one network round trip instead of the two of a managed transaction: this is
+     * on the path of every candidate query); a transient failure falls back to a retried transaction.
+     */
     Optional<LiveState> liveStateOfSchool(String schoolId) {
-        return neo4j.read(tx -> tx.run("MATCH (s:School {id: $id}) RETURN s.regionId AS regionId", Map.of("id", schoolId))
-                .stream().findFirst().filter(r -> !r.get("regionId").isNull())
-                .map(r -> liveState(tx, r.get("regionId").asString())));
+        String query = "MATCH (school:School {id: $id}) WHERE school.regionId IS NOT NULL "
+                + "WITH school.regionId AS regionId " + LIVE_STATE;
+        Map<String, Object> params = Map.of("id", schoolId, "open", OPEN);
+        try (Session session = driver.session(autoCommitRead)) {
+            return session.run(query, params).stream().findFirst().map(PairRepository::toLiveState);
+        } catch (Neo4jException e) {
+            if (!(e instanceof RetryableException)) {
+                throw e;
+            }
+            return neo4j.read(tx -> tx.run(query, params).stream().findFirst().map(PairRepository::toLiveState));
+        }
     }
 
-    private LiveState liveState(TransactionContext tx, String regionId) {
-        {
-            Record r = tx.run("""
-                    CALL { MATCH (s:School {regionId: $regionId})
-                           RETURN count(s) AS schools, max(s.identificationRunId) AS runId }
-                    CALL { MATCH (p:NetworkPair {regionId: $regionId}) WHERE p.status IN $open
-                           RETURN collect([p.leaderId, p.menteeId]) AS open }
-                    OPTIONAL MATCH (cfg:PairingSettings {regionId: $regionId})
-                    RETURN schools, runId, open, cfg {.*} AS cfg
-                    """, Map.of("regionId", regionId, "open", OPEN)).single();
-            String fingerprint = (r.get("runId").isNull() ? "-" : r.get("runId").asString()) + "#" + r.get("schools").asLong();
-            List<String[]> open = r.get("open").asList(v -> new String[]{v.get(0).asString(), v.get(1).asString()});
-            return new LiveState(regionId, fingerprint, settingsFrom(r.get("cfg")), open);
+    private static LiveState toLiveState(Record r) {
+        String fingerprint = (r.get("runId").isNull() ? "-" : r.get("runId").asString()) + "#" + r.get("schools").asLong();
+        List<String[]> open = r.get("open").asList(v -> new String[]{v.get(0).asString(), v.get(1).asString()});
+        return new LiveState(r.get("regionId").asString(), fingerprint, settingsFrom(r.get("cfg")), open);
+    }
+
+    /** The cheapest query there is, for the benchmark's baseline: as a managed transaction, or auto-commit. */
+    int ping(boolean managed) {
+        if (managed) {
+            return neo4j.read(tx -> tx.run("RETURN 1 AS one").single().get("one").asInt());
+        }
+        try (Session session = driver.session(autoCommitRead)) {
+            return session.run("RETURN 1 AS one").single().get("one").asInt();
         }
     }
 

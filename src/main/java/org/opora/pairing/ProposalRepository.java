@@ -102,7 +102,7 @@ public class ProposalRepository {
         return neo4j.read(tx -> {
             Record r = tx.run("""
                     MATCH (p:PairingProposal {regionId: $regionId})
-                    WHERE $municipalityId IS NULL OR p.municipalityId = $municipalityId
+                    WHERE $municipalityId IS NULL OR p.municipalityId IS NULL OR p.municipalityId = $municipalityId
                     WITH p ORDER BY p.createdAt DESC, p.id
                     WITH collect(p {.*}) AS proposals
                     RETURN size(proposals) AS total, proposals[$offset..($offset + $limit)] AS page

@@ -39,6 +39,10 @@ public class ProposalService {
         this.pairService = pairService;
     }
 
+    PairRepository pairs() {
+        return pairs;
+    }
+
     /** The computed assignment before it is stored (the benchmark and tests use it directly). */
     record Computed(PairingProposal proposal, List<PairingProposal.Item> items) {
     }

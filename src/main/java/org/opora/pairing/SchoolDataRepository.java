@@ -59,6 +59,15 @@ public class SchoolDataRepository {
                         r.get("participants").asNumber().doubleValue(), r.get("meanScore").asNumber().doubleValue())));
     }
 
+    /** The latest year with results in the region, if any. */
+    Integer latestResultYear(String regionId) {
+        return neo4j.read(tx -> {
+            Value year = tx.run("MATCH (s:School {regionId: $regionId})-[:HAS_RESULT]->(a:AssessmentResult) RETURN max(a.year) AS y",
+                    Map.of("regionId", regionId)).single().get("y");
+            return year.isNull() ? null : year.asInt();
+        });
+    }
+
     static SchoolRow toRow(Value s) {
         return new SchoolRow(s.get("id").asString(), string(s.get("regionId")), s.get("name").isNull() ? s.get("id").asString() : s.get("name").asString(),
                 string(s.get("municipalityId")), string(s.get("type")), string(s.get("locality")),

@@ -32,6 +32,14 @@ public final class SyntheticRegion {
 
     /** Writes {@code schools} schools of region {@code regionId}; returns their ids. */
     public static List<String> generate(Driver driver, String regionId, int schools, long seed, String runId) {
+        return generate(driver, regionId, schools, seed, runId, false);
+    }
+
+    /**
+     * Same, optionally with four years (2022–2025) of results in four slices (ВПР grade 5 and ОГЭ grade 9,
+     * Russian and mathematics), scores driven by the school's subject indices with yearly noise.
+     */
+    public static List<String> generate(Driver driver, String regionId, int schools, long seed, String runId, boolean withResults) {
         Random random = new Random(seed);
         int municipalities = Math.max(1, schools / 20);
         double regionLat = 50 + random.nextDouble() * 10;
@@ -100,6 +108,8 @@ public final class SyntheticRegion {
             Map<String, Object> row = new HashMap<>();
             row.put("props", props);
             row.put("indicators", indicators(random, context[i], village[i], id));
+            row.put("results", withResults ? results(random, id, (double) props.get("subjectIndexRussian"),
+                    (double) props.get("subjectIndexMathematics"), (long) enrolment) : List.of());
             rows.add(row);
         }
         write(driver, regionId, municipalities, rows);
@@ -128,6 +138,30 @@ public final class SyntheticRegion {
         return list;
     }
 
+    static List<Map<String, Object>> results(Random random, String schoolId, double russian, double maths, long enrolment) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        Object[][] slices = {{"ВПР", "Русский язык", 5, 30.0, 6.0, russian}, {"ВПР", "Математика", 5, 12.0, 3.0, maths},
+                {"ОГЭ", "Русский язык", 9, 26.0, 4.0, russian}, {"ОГЭ", "Математика", 9, 14.0, 4.0, maths}};
+        for (int year = 2022; year <= 2025; year++) {
+            for (Object[] slice : slices) {
+                double z = (double) slice[5] + random.nextGaussian() * 0.3;
+                Map<String, Object> row = new HashMap<>();
+                row.put("schoolId", schoolId);
+                row.put("year", year);
+                row.put("procedure", slice[0]);
+                row.put("subject", slice[1]);
+                row.put("grade", slice[2]);
+                row.put("participants", Math.max(3, enrolment / 10));
+                row.put("meanScore", (double) slice[3] + (double) slice[4] * z);
+                row.put("shareFailing", Math.min(1, Math.max(0, 0.12 - 0.08 * z)));
+                row.put("shareHigh", Math.min(1, Math.max(0, 0.25 + 0.1 * z)));
+                row.put("key", schoolId + "|" + slice[0] + "|" + slice[1] + "|" + slice[2] + "|" + year);
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
     private static double share(double mean, double sd, Random random) {
         return Math.min(1, Math.max(0, mean + random.nextGaussian() * sd));
     }
@@ -151,8 +185,11 @@ public final class SyntheticRegion {
                         MATCH (m:Municipality {id: row.props.municipalityId})
                         CREATE (s:School) SET s = row.props
                         CREATE (m)-[:HAS_SCHOOL]->(s)
-                        WITH s, row UNWIND row.indicators AS v
-                        CREATE (s)-[:HAS_INDICATOR]->(i:IndicatorValue) SET i = v
+                        WITH s, row
+                        CALL { WITH s, row UNWIND row.indicators AS v
+                               CREATE (s)-[:HAS_INDICATOR]->(i:IndicatorValue) SET i = v }
+                        CALL { WITH s, row UNWIND row.results AS a
+                               CREATE (s)-[:HAS_RESULT]->(x:AssessmentResult) SET x = a }
                         """, Map.of("rows", batch)).consume());
             }
         }
