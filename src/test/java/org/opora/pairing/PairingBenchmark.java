@@ -1,0 +1,318 @@
+package org.opora.pairing;
+
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Config;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+import org.neo4j.driver.Logging;
+import org.neo4j.driver.Session;
+import org.opora.platform.neo4j.EmbeddedNeo4j;
+import org.opora.platform.neo4j.Neo4jSessions;
+import org.opora.security.CurrentUser;
+import org.opora.security.Role;
+import org.opora.security.Scope;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Pairing benchmark, outside the test suite (not a JUnit class). Starts its own embedded Neo4j in a
+ * temporary folder, writes a synthetic national set (and a 470-school demo-sized region) in the exact
+ * graph shape pairing reads, and measures the services as the GraphQL fetchers call them:
+ * candidate queries (p50/p95/p99 over many schools, with the live-state Bolt round trip) and the
+ * region-wide assignment (scoring + min-cost flow + storing the proposal).
+ * <p>
+ * Run (see docs/benchmarks-pairing.md):
+ * <pre>
+ * mvn -o -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test -Dmaven.antrun.skip=true
+ * java -Xmx3g -cp target/classes:target/test-classes:$(cat target/cp.txt) org.opora.pairing.PairingBenchmark [--schools 40000] [--queries 3000]
+ * </pre>
+ */
+public final class PairingBenchmark {
+
+    private static final Locale L = Locale.ROOT;
+    private static final CurrentUser ADMIN = new CurrentUser("benchmark", EnumSet.of(Role.ADMIN), Scope.EVERYWHERE);
+
+    private PairingBenchmark() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        int national = intArg(args, "--schools", 40_000);
+        int queries = intArg(args, "--queries", 3_000);
+        long seed = intArg(args, "--seed", 42);
+        Path home = Files.createTempDirectory("opora-pairing-bench");
+        System.out.printf(L, "Java %s, %d cores, max heap %d MB%n", System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / (1 << 20));
+        try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(home, 0, "1g");
+             Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none(),
+                     Config.builder().withLogging(Logging.none()).build())) {
+            driver.verifyConnectivity();
+            schema(driver);
+            Neo4jSessions sessions = new Neo4jSessions(driver, "neo4j");
+            SchoolDataRepository schools = new SchoolDataRepository(sessions);
+            PairRepository pairs = new PairRepository(sessions, driver);
+            RegionSnapshotCache cache = new RegionSnapshotCache(schools);
+            CandidateService candidates = new CandidateService(pairs, cache);
+            PairService pairService = new PairService(sessions, pairs, candidates, cache);
+            ProposalService proposals = new ProposalService(pairs, new ProposalRepository(sessions), cache, pairService);
+
+            // ---------------------------------------------------------------- data
+            long t0 = System.nanoTime();
+            SyntheticRegion.generate(driver, "R-DEMO", 470, seed, "run-1");
+            List<Integer> sizes = regionSizes(national, new Random(seed));
+            for (int r = 0; r < sizes.size(); r++) {
+                SyntheticRegion.generate(driver, region(r), sizes.get(r), seed + r + 1, "run-1");
+            }
+            System.out.printf(L, "Data: demo region 470 schools; national set %d schools in %d regions (min %d, median %d, max %d); "
+                            + "13 context indicators per school; written in %.1f s%n",
+                    sizes.stream().mapToInt(Integer::intValue).sum(), sizes.size(), Collections.min(sizes),
+                    sorted(sizes).get(sizes.size() / 2), Collections.max(sizes), (System.nanoTime() - t0) / 1e9);
+
+            // ---------------------------------------------------------------- demo region
+            System.out.println("\n## Demo-sized region (470 schools)");
+            List<String> demoLow = lowResult(driver, "R-DEMO", null);
+            measureCandidates(candidates, cache, List.of("R-DEMO"), demoLow, queries, new Random(seed));
+            assignment(proposals, List.of("R-DEMO"), true);
+            greedyVersusOptimal(proposals, "R-DEMO");
+
+            // ---------------------------------------------------------------- national set
+            System.out.printf(L, "%n## National set (%d schools, %d regions)%n", sizes.stream().mapToInt(Integer::intValue).sum(), sizes.size());
+            List<String> regions = new ArrayList<>();
+            for (int r = 0; r < sizes.size(); r++) {
+                regions.add(region(r));
+            }
+            List<String> nationalLow = lowResult(driver, null, "R-N");
+            measureCandidates(candidates, cache, regions, nationalLow, queries, new Random(seed + 1));
+            assignment(proposals, regions, false);
+        } finally {
+            deleteQuietly(home);
+        }
+    }
+
+    // ------------------------------------------------------------------ candidates
+
+    private static void measureCandidates(CandidateService candidates, RegionSnapshotCache cache, List<String> regions,
+                                          List<String> lowResult, int queries, Random random) {
+        cache.invalidateAll();
+        Page.Request page = new Page.Request(0, 10);
+        // Cold: the first query of each region builds its snapshot.
+        List<Double> cold = new ArrayList<>();
+        for (String region : regions) {
+            String school = lowResult.stream().filter(id -> id.startsWith(region + "-")).findFirst().orElseThrow();
+            long t = System.nanoTime();
+            candidates.candidates(ADMIN, school, page, null);
+            cold.add((System.nanoTime() - t) / 1e6);
+        }
+        // Warm-up, then measured queries over random low-result schools.
+        for (int i = 0; i < Math.min(500, queries); i++) {
+            candidates.candidates(ADMIN, lowResult.get(random.nextInt(lowResult.size())), page, null);
+        }
+        double[] warm = new double[queries];
+        int totalCandidates = 0;
+        for (int i = 0; i < queries; i++) {
+            String school = lowResult.get(random.nextInt(lowResult.size()));
+            long t = System.nanoTime();
+            CandidateService.CandidateList list = candidates.candidates(ADMIN, school, page, null);
+            warm[i] = (System.nanoTime() - t) / 1e6;
+            totalCandidates += list.page().totalCount();
+        }
+        // Baseline: the cheapest possible query as a managed read transaction.
+        double[] managed = new double[1000];
+        double[] autoCommit = new double[1000];
+        for (int i = 0; i < managed.length; i++) {
+            long t = System.nanoTime();
+            candidates.pairs().ping(true);
+            managed[i] = (System.nanoTime() - t) / 1e6;
+            t = System.nanoTime();
+            candidates.pairs().ping(false);
+            autoCommit[i] = (System.nanoTime() - t) / 1e6;
+        }
+        System.out.printf(L, "  baseline 'RETURN 1' over Bolt: managed read transaction p50 %.2f ms, p95 %.2f ms; "
+                        + "auto-commit p50 %.2f ms, p95 %.2f ms%n",
+                percentile(managed, 50), percentile(managed, 95), percentile(autoCommit, 50), percentile(autoCommit, 95));
+        // Breakdown: the live-state round trip alone, and ranking + explaining on the cached snapshot alone.
+        PairRepository pairs = candidates.pairs();
+        double[] live = new double[Math.min(queries, 1000)];
+        double[] compute = new double[live.length];
+        for (int i = 0; i < live.length; i++) {
+            String school = lowResult.get(random.nextInt(lowResult.size()));
+            long t = System.nanoTime();
+            PairRepository.LiveState state = pairs.liveStateOfSchool(school).orElseThrow();
+            live[i] = (System.nanoTime() - t) / 1e6;
+            RegionSnapshot snapshot = cache.get(state.regionId(), state.fingerprint());
+            t = System.nanoTime();
+            candidates.rank(snapshot, state.settings(), state, snapshot.indexOf(school), page);
+            compute[i] = (System.nanoTime() - t) / 1e6;
+        }
+        System.out.printf(L, "  of which live-state read (one Bolt round trip): p50 %.2f ms, p95 %.2f ms; "
+                        + "ranking + 10 explanations in memory: p50 %.2f ms, p95 %.2f ms%n",
+                percentile(live, 50), percentile(live, 95), percentile(compute, 50), percentile(compute, 95));
+        System.out.printf(L, "Candidates, first query per region (builds the region snapshot): p50 %.1f ms, p95 %.1f ms, max %.1f ms (%d regions)%n",
+                percentile(cold, 50), percentile(cold, 95), Collections.max(cold), regions.size());
+        System.out.printf(L, "Candidates, warm (%d queries over %d low-result schools, first 10 with explanations, "
+                        + "mean %.0f candidates ranked per query): p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms%n",
+                queries, lowResult.size(), totalCandidates / (double) queries,
+                percentile(warm, 50), percentile(warm, 95), percentile(warm, 99), Arrays.stream(warm).max().orElse(0));
+    }
+
+    // ------------------------------------------------------------------ assignment
+
+    private static void assignment(ProposalService proposals, List<String> regions, boolean verbose) {
+        List<Double> times = new ArrayList<>();
+        List<Double> solve = new ArrayList<>();
+        double optimalTotal = 0;
+        double greedyTotal = 0;
+        int paired = 0;
+        int greedyPaired = 0;
+        int mentees = 0;
+        long started = System.nanoTime();
+        for (String region : regions) {
+            long t = System.nanoTime();
+            PairingProposal p = proposals.propose(ADMIN, region, null, null);
+            times.add((System.nanoTime() - t) / 1e6);
+            solve.add(p.solveMillis());
+            optimalTotal += p.totalScore();
+            greedyTotal += p.greedy().totalScore();
+            paired += p.pairedCount();
+            greedyPaired += p.greedy().pairedCount();
+            mentees += p.menteeCount();
+            if (verbose) {
+                System.out.printf(L, "Assignment %s: %d low-result schools, %d partners with %d places; scoring %.1f ms, "
+                                + "min-cost flow %.1f ms, greedy %.1f ms; whole proposal incl. storing %.1f ms%n",
+                        region, p.menteeCount(), p.leaderCount(), p.slotCount(), p.scoringMillis(), p.solveMillis(),
+                        p.greedy().solveMillis(), times.get(times.size() - 1));
+            }
+        }
+        double wall = (System.nanoTime() - started) / 1e9;
+        if (!verbose) {
+            System.out.printf(L, "Assignment, every region in turn: %.1f s in all; per region p50 %.0f ms, p95 %.0f ms, max %.0f ms "
+                            + "(min-cost flow alone: p50 %.1f ms, max %.1f ms)%n",
+                    wall, percentile(times, 50), percentile(times, 95), Collections.max(times),
+                    percentile(solve, 50), Collections.max(solve));
+        }
+        System.out.printf(L, "Optimal vs greedy over %d low-result schools: paired %d vs %d, total score %.3f vs %.3f (%+.3f)%n",
+                mentees, paired, greedyPaired, optimalTotal, greedyTotal, optimalTotal - greedyTotal);
+    }
+
+    /** The comparison the docs quote: the demo region at several capacities and distance limits. */
+    private static void greedyVersusOptimal(ProposalService proposals, String region) {
+        System.out.println("\n| capacity K | max distance | low-result schools | places | paired (optimal / greedy) | total score (optimal / greedy) | mean score (optimal / greedy) |");
+        System.out.println("|---|---|---|---|---|---|---|");
+        for (Double km : new Double[]{null, 60.0, 30.0}) {
+            for (int k : new int[]{1, 2, 3}) {
+                PairingSettings settings = PairingSettings.defaults();
+                // Settings go through the same store the API uses.
+                proposals.pairs().saveSettings(region, new PairingSettings(k, null, settings.minScore(), settings.weightContext(),
+                        settings.weightResultGap(), settings.weightTypeSize(), settings.weightProximity(), settings.weightCapacity(),
+                        settings.distanceScaleKm(), settings.gapSaturation(), settings.featureWeights(), null, null), "benchmark");
+                ProposalService.Computed c = proposals.compute(region, null, km, "benchmark");
+                PairingProposal p = c.proposal();
+                System.out.printf(L, "| %d | %s | %d | %d | %d / %d | %.3f / %.3f | %.3f / %.3f |%n", k,
+                        km == null ? "none" : String.format(L, "%.0f km", km), p.menteeCount(), p.slotCount(),
+                        p.pairedCount(), p.greedy().pairedCount(), p.totalScore(), p.greedy().totalScore(),
+                        p.meanScore() == null ? 0 : p.meanScore(), p.greedy().meanScore() == null ? 0 : p.greedy().meanScore());
+            }
+        }
+        proposals.pairs().saveSettings(region, PairingSettings.defaults(), "benchmark");
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private static void schema(Driver driver) {
+        try (Session session = driver.session()) {
+            // The schools feature's indexes (migration 010-school) and pairing's own (030-pairing).
+            List<String> statements = new ArrayList<>(List.of(
+                    "CREATE CONSTRAINT school_id IF NOT EXISTS FOR (s:School) REQUIRE s.id IS UNIQUE",
+                    "CREATE CONSTRAINT municipality_id IF NOT EXISTS FOR (m:Municipality) REQUIRE m.id IS UNIQUE",
+                    "CREATE CONSTRAINT region_id IF NOT EXISTS FOR (r:Region) REQUIRE r.id IS UNIQUE",
+                    "CREATE INDEX school_region IF NOT EXISTS FOR (s:School) ON (s.regionId)"));
+            statements.addAll(new PairingSchema().statements());
+            statements.forEach(s -> session.run(s).consume());
+            session.run("CALL db.awaitIndexes(300)").consume();
+        }
+    }
+
+    private static List<String> lowResult(Driver driver, String regionId, String prefix) {
+        try (Session session = driver.session()) {
+            return session.run("""
+                    MATCH (s:School) WHERE ($regionId IS NULL OR s.regionId = $regionId)
+                      AND ($prefix IS NULL OR s.regionId STARTS WITH $prefix) AND 'LOW_RESULTS' IN s.statuses
+                    RETURN s.id AS id ORDER BY id
+                    """, parameters("regionId", regionId, "prefix", prefix)).list(r -> r.get("id").asString());
+        }
+    }
+
+    private static Map<String, Object> parameters(Object... kv) {
+        java.util.HashMap<String, Object> map = new java.util.HashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            map.put((String) kv[i], kv[i + 1]);
+        }
+        return map;
+    }
+
+    /** Region sizes around 470 with a long tail (a few large regions), adding up to {@code total}. */
+    static List<Integer> regionSizes(int total, Random random) {
+        int regions = Math.max(1, Math.round(total / 470f));
+        double[] weights = new double[regions];
+        double sum = 0;
+        for (int i = 0; i < regions; i++) {
+            weights[i] = Math.exp(random.nextGaussian() * 0.55);
+            sum += weights[i];
+        }
+        List<Integer> sizes = new ArrayList<>();
+        int assigned = 0;
+        for (int i = 0; i < regions; i++) {
+            int size = i == regions - 1 ? total - assigned : Math.max(30, (int) Math.round(total * weights[i] / sum));
+            sizes.add(size);
+            assigned += size;
+        }
+        return sizes;
+    }
+
+    private static String region(int r) {
+        return String.format(L, "R-N%02d", r);
+    }
+
+    private static List<Integer> sorted(List<Integer> values) {
+        List<Integer> copy = new ArrayList<>(values);
+        Collections.sort(copy);
+        return copy;
+    }
+
+    private static double percentile(List<Double> values, double p) {
+        return percentile(values.stream().mapToDouble(Double::doubleValue).toArray(), p);
+    }
+
+    private static double percentile(double[] values, double p) {
+        double[] copy = values.clone();
+        Arrays.sort(copy);
+        int index = (int) Math.ceil(p / 100 * copy.length) - 1;
+        return copy[Math.max(0, Math.min(copy.length - 1, index))];
+    }
+
+    private static int intArg(String[] args, String name, int fallback) {
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals(name)) {
+                return Integer.parseInt(args[i + 1]);
+            }
+        }
+        return fallback;
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a temporary folder; the OS cleans it eventually
+        }
+    }
+}
