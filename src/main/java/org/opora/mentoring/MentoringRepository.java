@@ -104,7 +104,7 @@ public class MentoringRepository {
         return tx.run("""
                 MATCH (:Teacher {id: $id})-[:HAS_DIAGNOSTIC]->(d:Diagnostic)
                 RETURN d {.*, deficits: COLLECT { MATCH (d)-[:FOUND]->(x:Deficit)
-                                                  RETURN x {.competence, .level, .date, .instrument, .note} ORDER BY x.competence }} AS d
+                                                  WITH x ORDER BY x.competence RETURN x {.competence, .level, .date, .instrument, .note} }} AS d
                 ORDER BY d.date DESC, d.id
                 """, Map.of("id", teacherId)).list(r -> r.get("d").asMap());
     }
@@ -130,8 +130,8 @@ public class MentoringRepository {
     private static List<Map<String, Object>> plans(TransactionContext tx, String teacherId) {
         return tx.run("""
                 MATCH (:Teacher {id: $id})-[:HAS_PLAN]->(p:IndividualPlan)
-                RETURN p {.*, goals: COLLECT { MATCH (p)-[:HAS_GOAL]->(g:PlanGoal) RETURN g {.*} ORDER BY g.deadline, g.id },
-                              activities: COLLECT { MATCH (p)-[:HAS_ACTIVITY]->(a:PlanActivity) RETURN a {.*} ORDER BY a.date, a.id }} AS p
+                RETURN p {.*, goals: COLLECT { MATCH (p)-[:HAS_GOAL]->(g:PlanGoal) WITH g ORDER BY g.deadline, g.id RETURN g {.*} },
+                              activities: COLLECT { MATCH (p)-[:HAS_ACTIVITY]->(a:PlanActivity) WITH a ORDER BY a.date, a.id RETURN a {.*} }} AS p
                 ORDER BY p.startDate DESC, p.id
                 """, Map.of("id", teacherId)).list(r -> r.get("p").asMap());
     }
@@ -166,7 +166,7 @@ public class MentoringRepository {
     private static final String RELATION = """
             r {.*, mentorId: mentor.id, mentorUsername: mentor.username,
                menteeTeacherId: mentee.id, menteeUsername: mentee.username, menteeSchoolId: ms.id,
-               lastMeetingDate: COLLECT { MATCH (r)-[:HAS_MEETING]->(m:Meeting) RETURN max(m.date) }[0]}""";
+               lastMeetingDate: COLLECT { MATCH (r)-[:HAS_MEETING]->(m:Meeting) WITH m ORDER BY m.date DESC LIMIT 1 RETURN m.date }[0]}""";
     private static final String RELATION_MATCH = """
             MATCH (r:MentoringRelation)-[:MENTOR]->(mentor:Teacher)
             OPTIONAL MATCH (r)-[:MENTEE]->(mentee:Teacher)
@@ -321,8 +321,8 @@ public class MentoringRepository {
     }
 
     private static final String ASSOCIATION = """
-            a {.*, members: COLLECT { MATCH (t:Teacher)-[:MEMBER_OF]->(a) RETURN t {.*} ORDER BY t.fullName, t.id },
-                   events: COLLECT { MATCH (a)-[:HAS_EVENT]->(e:AssociationEvent) RETURN e {.*} ORDER BY e.date, e.id }}""";
+            a {.*, members: COLLECT { MATCH (t:Teacher)-[:MEMBER_OF]->(a) WITH t ORDER BY t.fullName, t.id RETURN t {.*} },
+                   events: COLLECT { MATCH (a)-[:HAS_EVENT]->(e:AssociationEvent) WITH e ORDER BY e.date, e.id RETURN e {.*} }}""";
 
     private static Optional<Map<String, Object>> association(TransactionContext tx, String id) {
         return tx.run("MATCH (a:Association {id: $id}) RETURN " + ASSOCIATION + " AS a", Map.of("id", id))
@@ -375,14 +375,12 @@ public class MentoringRepository {
                     MATCH (t:Teacher {regionId: $regionId})
                     OPTIONAL MATCH (t)-[:WORKS_AT]->(s:School)
                     WITH t, 'LOW_RESULTS' IN coalesce(s.statuses, []) AS low,
-                         COLLECT { MATCH (t)-[:HAS_DIAGNOSTIC]->(d:Diagnostic)
-                                   OPTIONAL MATCH (d)-[:FOUND]->(x:Deficit)
-                                   WITH d, sum(CASE x.level WHEN 'CRITICAL' THEN 3 WHEN 'MODERATE' THEN 2
-                                                            WHEN 'MINOR' THEN 1 ELSE 0 END) AS w
-                                   WITH d, w ORDER BY d.date, d.id
-                                   RETURN w } AS weights,
+                         COLLECT { MATCH (t)-[:HAS_DIAGNOSTIC]->(d:Diagnostic) RETURN d ORDER BY d.date, d.id } AS diagnostics,
                          EXISTS { MATCH (t)<-[:MENTEE]-(r:MentoringRelation) WHERE r.status IN ['ACTIVE', 'COMPLETED'] } AS mentored,
                          EXISTS { MATCH (t)-[:MEMBER_OF]->(:Association) } AS member
+                    WITH t, low, mentored, member,
+                         [d IN diagnostics | reduce(w = 0, level IN [(d)-[:FOUND]->(x:Deficit) | x.level] |
+                             w + CASE level WHEN 'CRITICAL' THEN 3 WHEN 'MODERATE' THEN 2 ELSE 1 END)] AS weights
                     RETURN count(t) AS teachers,
                            count(CASE WHEN low THEN 1 END) AS low,
                            count(CASE WHEN low AND size(weights) > 0 THEN 1 END) AS diagnosed,
