@@ -65,8 +65,13 @@ class MentoringDemoData implements DemoDataLoader {
 
     @Override
     public List<String> load() {
+        return load(REGION);
+    }
+
+    /** Loads the demo data for one region (the demo region in the demo; a constructed one in tests). */
+    List<String> load(String region) {
         List<String> lines = new ArrayList<>();
-        long existing = neo4j.read(tx -> tx.run("MATCH (t:Teacher {regionId: $r}) RETURN count(t) AS n", Map.of("r", REGION))
+        long existing = neo4j.read(tx -> tx.run("MATCH (t:Teacher {regionId: $r}) RETURN count(t) AS n", Map.of("r", region))
                 .single().get("n").asLong());
         if (existing == 0) {
             List<Map<String, Object>> schools = neo4j.read(tx -> tx.run("""
@@ -75,18 +80,18 @@ class MentoringDemoData implements DemoDataLoader {
                                  WHEN 'LEADER' IN coalesce(s.statuses, []) THEN 'LEADER' ELSE 'OTHER' END AS group
                     ORDER BY group, s.id
                     WITH group, collect(s {.id, .municipalityId})[..CASE group WHEN 'LOW' THEN 12 ELSE 6 END] AS picked
-                    UNWIND picked AS s RETURN s {.*, group: group} AS s ORDER BY s.id""", Map.of("r", REGION))
+                    UNWIND picked AS s RETURN s {.*, group: group} AS s ORDER BY s.id""", Map.of("r", region))
                     .list(r -> r.get("s").asMap()));
             if (schools.isEmpty()) {
                 return lines;
             }
-            generate(schools, lines);
+            generate(region, schools, lines);
         }
-        logins(lines);
+        logins(region, lines);
         return lines;
     }
 
-    private void generate(List<Map<String, Object>> schools, List<String> lines) {
+    private void generate(String region, List<Map<String, Object>> schools, List<String> lines) {
         Random random = new Random(74);
         LocalDate today = LocalDate.now();
         List<Map<String, Object>> teachers = new ArrayList<>();
@@ -99,7 +104,7 @@ class MentoringDemoData implements DemoDataLoader {
                 boolean female = random.nextInt(10) < 8;
                 int experience = random.nextInt(10) < 3 ? random.nextInt(3) : 3 + random.nextInt(32);
                 Map<String, Object> t = new HashMap<>();
-                t.put("id", String.format("%s-T%04d", REGION, n));
+                t.put("id", String.format("%s-T%04d", region, n));
                 t.put("fullName", name(random, female));
                 t.put("position", i == 0 ? "заместитель директора" : "учитель");
                 String subject = SUBJECTS[random.nextInt(SUBJECTS.length)];
@@ -186,7 +191,7 @@ class MentoringDemoData implements DemoDataLoader {
             r.put("startDate", start);
             r.put("plannedEndDate", start.plusYears(1));
             r.put("goal", "Преодоление профессиональных дефицитов по ИОМ");
-            r.put("regionId", REGION);
+            r.put("regionId", region);
             r.put("municipalityId", repository.teacher(id).orElseThrow().get("municipalityId"));
             r.put("schoolId", t.get("schoolId"));
             r.put("createdBy", "demo");
@@ -207,8 +212,8 @@ class MentoringDemoData implements DemoDataLoader {
             }
         }
 
-        associations(random, schools, teachers, today);
-        lines.add(String.format("Наставничество %s: педагогов %d, диагностик %d, наставнических пар %d", REGION,
+        associations(region, random, schools, teachers, today);
+        lines.add(String.format("Наставничество %s: педагогов %d, диагностик %d, наставнических пар %d", region,
                 teachers.size(), diagnostics, relations));
     }
 
@@ -258,16 +263,16 @@ class MentoringDemoData implements DemoDataLoader {
         repository.createPlan(teacherId, plan, goals, activities);
     }
 
-    private void associations(Random random, List<Map<String, Object>> schools, List<Map<String, Object>> teachers, LocalDate today) {
+    private void associations(String region, Random random, List<Map<String, Object>> schools, List<Map<String, Object>> teachers, LocalDate today) {
         String municipality = (String) schools.get(0).get("municipalityId");
-        Map<String, Object> rmo = repository.createAssociation(Map.of("id", "R74-MA-MATH", "kind", "METHODOLOGICAL_ASSOCIATION",
+        Map<String, Object> rmo = repository.createAssociation(Map.of("id", region + "-MA-MATH", "kind", "METHODOLOGICAL_ASSOCIATION",
                 "name", "Муниципальное методическое объединение учителей математики", "level", "MUNICIPAL",
-                "subject", "Математика", "regionId", REGION, "municipalityId", municipality));
-        Map<String, Object> community = repository.createAssociation(Map.of("id", "R74-NC-LEADERS", "kind", "NETWORK_COMMUNITY",
-                "name", "Сетевое сообщество школ-лидеров и ШНОР", "level", "NETWORK", "regionId", REGION));
-        Map<String, Object> russian = repository.createAssociation(Map.of("id", "R74-MA-RUS", "kind", "METHODOLOGICAL_ASSOCIATION",
+                "subject", "Математика", "regionId", region, "municipalityId", municipality));
+        Map<String, Object> community = repository.createAssociation(Map.of("id", region + "-NC-LEADERS", "kind", "NETWORK_COMMUNITY",
+                "name", "Сетевое сообщество школ-лидеров и ШНОР", "level", "NETWORK", "regionId", region));
+        Map<String, Object> russian = repository.createAssociation(Map.of("id", region + "-MA-RUS", "kind", "METHODOLOGICAL_ASSOCIATION",
                 "name", "Региональное методическое объединение учителей русского языка", "level", "REGIONAL",
-                "subject", "Русский язык", "regionId", REGION));
+                "subject", "Русский язык", "regionId", region));
         for (Map<String, Object> t : teachers) {
             @SuppressWarnings("unchecked") List<String> subjects = (List<String>) t.get("subjects");
             if (subjects.contains("Математика") && random.nextInt(10) < 7) {
@@ -280,22 +285,22 @@ class MentoringDemoData implements DemoDataLoader {
                 repository.addMember((String) community.get("id"), (String) t.get("id"));
             }
         }
-        repository.addEvent((String) rmo.get("id"), Map.of("id", "R74-E1", "date", today.minusMonths(2),
+        repository.addEvent((String) rmo.get("id"), Map.of("id", region + "-E1", "date", today.minusMonths(2),
                 "title", "Семинар «Формирующее оценивание на уроках математики»", "format", "очно"));
-        repository.addEvent((String) community.get("id"), Map.of("id", "R74-E2", "date", today.minusMonths(1),
+        repository.addEvent((String) community.get("id"), Map.of("id", region + "-E2", "date", today.minusMonths(1),
                 "title", "Круглый стол «Практики школ-лидеров для ШНОР»", "format", "онлайн"));
-        repository.addEvent((String) russian.get("id"), Map.of("id", "R74-E3", "date", today.plusWeeks(3),
+        repository.addEvent((String) russian.get("id"), Map.of("id", region + "-E3", "date", today.plusWeeks(3),
                 "title", "Открытые уроки: смысловое чтение", "format", "очно"));
     }
 
     /** A mentor with an active relation, their mentee and the mentee's school admin. */
-    private void logins(List<String> lines) {
+    private void logins(String region, List<String> lines) {
         var pair = neo4j.read(tx -> tx.run("""
                 MATCH (r:MentoringRelation {regionId: $r, status: 'ACTIVE'})-[:MENTOR]->(m:Teacher),
                       (r)-[:MENTEE]->(t:Teacher)-[:WORKS_AT]->(s:School)
                 RETURN m.id AS mentor, t.id AS mentee, s.id AS school, s.municipalityId AS municipality,
                        m.schoolId AS mentorSchool, m.municipalityId AS mentorMunicipality
-                ORDER BY r.startDate, r.id LIMIT 1""", Map.of("r", REGION)).list(r -> r.asMap()));
+                ORDER BY r.startDate, r.id LIMIT 1""", Map.of("r", region)).list(r -> r.asMap()));
         if (pair.isEmpty()) {
             return;
         }
@@ -305,11 +310,11 @@ class MentoringDemoData implements DemoDataLoader {
                 SET m.username = 'mentor', t.username = 'teacher'""", p).consume());
         lines.add("Демо-пользователи наставничества (пароли созданы при этом запуске):");
         add(lines, "mentor", "Наставник", EnumSet.of(Role.MENTOR, Role.TEACHER),
-                new Scope(REGION, (String) p.get("mentorMunicipality"), (String) p.get("mentorSchool")));
+                new Scope(region, (String) p.get("mentorMunicipality"), (String) p.get("mentorSchool")));
         add(lines, "teacher", "Наставляемый педагог ШНОР", EnumSet.of(Role.TEACHER),
-                new Scope(REGION, (String) p.get("municipality"), (String) p.get("school")));
+                new Scope(region, (String) p.get("municipality"), (String) p.get("school")));
         add(lines, "school-admin", "Администрация школы (ШНОР)", EnumSet.of(Role.SCHOOL_ADMIN),
-                new Scope(REGION, (String) p.get("municipality"), (String) p.get("school")));
+                new Scope(region, (String) p.get("municipality"), (String) p.get("school")));
     }
 
     private void add(List<String> lines, String username, String name, EnumSet<Role> roles, Scope scope) {
