@@ -37,6 +37,8 @@ class MentoringGraphQl implements GraphQlWiring {
                 .dataFetcher("teacher", env -> service.teacher(env.getArgument("id"), RequestContext.user(env)))
                 .dataFetcher("mentorSuggestions", env -> service.suggestions(env.getArgument("teacherId"),
                         Math.max(1, Math.min(50, env.<Integer>getArgument("first"))), RequestContext.user(env)))
+                .dataFetcher("mentorMatching", env -> service.matching(env.getArgument("regionId"),
+                        env.<Boolean>getArgument("onlyLowResultSchools"), RequestContext.user(env)))
                 .dataFetcher("mentoringRelation", env -> service.relation(env.getArgument("id"), RequestContext.user(env)))
                 .dataFetcher("myMentoring", env -> service.workspace(RequestContext.user(env), asOf(env),
                         env.<Integer>getArgument("staleWeeks")))

@@ -307,6 +307,17 @@ public class MentoringRepository {
                 ORDER BY m.id""", p).list(r -> r.get("m").asMap()));
     }
 
+    /** Teachers of the region with deficits in a diagnostic and no pending or active relation as mentee. */
+    public List<Map<String, Object>> unmentoredWithDeficits(String regionId, boolean onlyLowResultSchools) {
+        return neo4j.read(tx -> tx.run("""
+                MATCH (t:Teacher {regionId: $regionId})-[:WORKS_AT]->(s:School)
+                WHERE (NOT $onlyLow OR 'LOW_RESULTS' IN coalesce(s.statuses, []))
+                  AND EXISTS { (t)-[:HAS_DIAGNOSTIC]->(:Diagnostic)-[:FOUND]->(:Deficit) }
+                  AND NOT EXISTS { MATCH (t)<-[:MENTEE]-(r:MentoringRelation) WHERE r.status IN ['PENDING', 'ACTIVE'] }
+                RETURN t {.*} AS t ORDER BY t.id""", Map.of("regionId", regionId, "onlyLow", onlyLowResultSchools))
+                .list(r -> r.get("t").asMap()));
+    }
+
     // ---------------------------------------------------------------- associations
 
     public Map<String, Object> createAssociation(Map<String, Object> association) {

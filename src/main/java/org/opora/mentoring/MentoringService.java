@@ -305,6 +305,13 @@ public class MentoringService {
     public List<Map<String, Object>> suggestions(String teacherId, int first, CurrentUser user) {
         Map<String, Object> teacher = requireTeacher(teacherId);
         access.requirePersonal(user, teacher);
+        List<Map<String, Object>> result = rank(teacher);
+        return result.size() > first ? result.subList(0, first) : result;
+    }
+
+    /** All mentors with free capacity for the teacher, scored and sorted best first. */
+    private List<Map<String, Object>> rank(Map<String, Object> teacher) {
+        String teacherId = str(teacher, "id");
         List<Map<String, Object>> deficits = latestDeficits(teacherId);
         int totalWeight = deficits.stream().mapToInt(d -> DeficitLevel.valueOf(str(d, "level")).weight()).sum();
         @SuppressWarnings("unchecked") List<String> subjects = (List<String>) teacher.getOrDefault("subjects", List.of());
@@ -384,7 +391,56 @@ public class MentoringService {
         }
         result.sort(Comparator.<Map<String, Object>>comparingDouble(s -> -((Double) s.get("score")))
                 .thenComparing(s -> str((Map<String, Object>) s.get("mentor"), "id")));
-        return result.size() > first ? result.subList(0, first) : result;
+        return result;
+    }
+
+    /**
+     * Region-wide matching proposal (nothing is written): teachers of the region (of ШНОР schools only, unless told
+     * otherwise) with deficits in their latest diagnostic and no open relation as mentee, each given at most one
+     * mentor, no mentor beyond the free part of the capacity. Greedy over all (mentee, mentor) pairs by score,
+     * best first — simple, explainable, and at least half the best total score (a weighted b-matching bound).
+     */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> matching(String regionId, boolean onlyLowResultSchools, CurrentUser user) {
+        if (!user.isAdmin() && !(user.has(Role.REGIONAL_COORDINATOR) && user.scope().covers(regionId, null, null))) {
+            throw ApiException.forbidden("Подбор наставников по региону доступен региональному координатору");
+        }
+        List<Map<String, Object>> edges = new ArrayList<>();
+        Map<String, Map<String, Object>> mentees = new LinkedHashMap<>();
+        Map<String, Long> free = new HashMap<>();
+        for (Map<String, Object> teacher : repository.unmentoredWithDeficits(regionId, onlyLowResultSchools)) {
+            mentees.put(str(teacher, "id"), teacher);
+            for (Map<String, Object> suggestion : rank(teacher)) {
+                if (((List<?>) suggestion.get("coveredDeficits")).isEmpty()) {
+                    continue;
+                }
+                Map<String, Object> mentor = (Map<String, Object>) suggestion.get("mentor");
+                free.putIfAbsent(str(mentor, "id"), (Long) suggestion.get("freeSlots"));
+                edges.add(Map.of("menteeId", str(teacher, "id"), "suggestion", suggestion));
+            }
+        }
+        edges.sort(Comparator.<Map<String, Object>>comparingDouble(e -> -((Double) ((Map<String, Object>) e.get("suggestion")).get("score")))
+                .thenComparing(e -> str(e, "menteeId"))
+                .thenComparing(e -> str((Map<String, Object>) ((Map<String, Object>) e.get("suggestion")).get("mentor"), "id")));
+        Map<String, Map<String, Object>> assigned = new LinkedHashMap<>();
+        double total = 0;
+        for (Map<String, Object> edge : edges) {
+            String menteeId = str(edge, "menteeId");
+            Map<String, Object> suggestion = (Map<String, Object>) edge.get("suggestion");
+            String mentorId = str((Map<String, Object>) suggestion.get("mentor"), "id");
+            if (assigned.containsKey(menteeId) || free.get(mentorId) <= 0) {
+                continue;
+            }
+            free.merge(mentorId, -1L, Long::sum);
+            assigned.put(menteeId, Map.of("mentee", mentees.get(menteeId), "suggestion", suggestion));
+            total += (Double) suggestion.get("score");
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("regionId", regionId);
+        result.put("assignments", new ArrayList<>(assigned.values()));
+        result.put("unmatched", mentees.values().stream().filter(t -> !assigned.containsKey(str(t, "id"))).toList());
+        result.put("totalScore", Math.round(total * 10) / 10.0);
+        return result;
     }
 
     // ---------------------------------------------------------------- workspace and reminders
