@@ -1,0 +1,90 @@
+package org.opora.mentoring;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.opora.security.Role;
+import org.opora.security.Scope;
+import org.opora.testing.OporaTestApp;
+import org.opora.testing.TestRegion;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.opora.testing.OporaTestApp.graphql;
+import static org.opora.testing.OporaTestApp.tokenFor;
+
+/**
+ * Region-wide matching under capacities on a constructed case: X (capacity 1) is the best mentor for both N1 and N2,
+ * Y (capacity 1) covers N2 and N3 fully, Z covers only N3. Per teacher, N2's best would be X; the matching gives X to
+ * N1, Y to N2 and Z to N3. N4's deficit nobody covers; N5 already has a mentor.
+ */
+class MentorMatchingTest {
+
+    private static final String REGION = "R-MATCH";
+
+    @Test
+    void assignsEveryoneCoverableWithinCapacities() {
+        new TestRegion(REGION)
+                .school("MATCH-LOW", "MATCH-M1", "СОШ", "село", 200)
+                .school("MATCH-LEAD", "MATCH-M2", "Лицей", "город", 800)
+                .save();
+        try (var session = OporaTestApp.driver().session()) {
+            session.run("""
+                    MATCH (low:School {id: 'MATCH-LOW'}), (lead:School {id: 'MATCH-LEAD'})
+                    SET low.statuses = ['LOW_RESULTS'], lead.statuses = ['LEADER']""").consume();
+        }
+        String coordinator = tokenFor("match-coord", Set.of(Role.REGIONAL_COORDINATOR), new Scope(REGION, null, null));
+        teacher(coordinator, "MATCH-X", "MATCH-LEAD", "Математика", List.of("ASSESSMENT", "FUNCTIONAL_LITERACY"), 1);
+        teacher(coordinator, "MATCH-Y", "MATCH-LEAD", "Математика", List.of("ASSESSMENT", "DIGITAL"), 1);
+        teacher(coordinator, "MATCH-Z", "MATCH-LEAD", "Русский язык", List.of("DIGITAL"), 3);
+        Map<String, Map<String, String>> deficits = new LinkedHashMap<>();
+        deficits.put("MATCH-N1", Map.of("ASSESSMENT", "CRITICAL", "FUNCTIONAL_LITERACY", "CRITICAL"));
+        deficits.put("MATCH-N2", Map.of("ASSESSMENT", "MODERATE"));
+        deficits.put("MATCH-N3", Map.of("DIGITAL", "CRITICAL"));
+        deficits.put("MATCH-N4", Map.of("INCLUSIVE", "CRITICAL"));
+        deficits.put("MATCH-N5", Map.of("DIGITAL", "MINOR"));
+        deficits.forEach((id, d) -> {
+            teacher(coordinator, id, "MATCH-LOW", "Математика", List.of(), 0);
+            List<Map<String, Object>> list = new ArrayList<>();
+            d.forEach((c, l) -> list.add(Map.of("competence", c, "level", l)));
+            graphql(coordinator, "mutation($in: DiagnosticInput!) { recordDiagnostic(input: $in) { id } }", Map.of("in", Map.of(
+                    "teacherId", id, "date", "2025-03-01", "instrument", "Диагностика ЦНППМ", "deficits", list))).data();
+        });
+        graphql(coordinator, "mutation($in: MentoringInput!) { proposeMentoring(input: $in) { id } }", Map.of("in", Map.of(
+                "kind", "TEACHER_TEACHER", "mentorId", "MATCH-Z", "menteeTeacherId", "MATCH-N5"))).data();
+
+        JsonNode matching = graphql(coordinator, """
+                { mentorMatching(regionId: "R-MATCH") { totalScore unmatched { id }
+                    assignments { mentee { id } suggestion { mentor { id } score reasons } } } }""").data().path("mentorMatching");
+        Map<String, String> pairs = new HashMap<>();
+        matching.path("assignments").forEach(a -> pairs.put(a.path("mentee").path("id").asText(),
+                a.path("suggestion").path("mentor").path("id").asText()));
+        assertThat(pairs).containsExactlyInAnyOrderEntriesOf(Map.of("MATCH-N1", "MATCH-X", "MATCH-N2", "MATCH-Y", "MATCH-N3", "MATCH-Z"));
+        assertThat(matching.path("unmatched").size()).isEqualTo(1);
+        assertThat(matching.path("unmatched").get(0).path("id").asText()).isEqualTo("MATCH-N4");
+        // 85 (X→N1) + 85 (Y→N2) + 61.7 (Z→N3: no common subject, 2 of 3 slots free)
+        assertThat(matching.path("totalScore").asDouble()).isEqualTo(231.7);
+
+        assertThat(graphql(tokenFor("match-muni", Set.of(Role.MUNICIPAL_COORDINATOR), new Scope(REGION, "MATCH-M1", null)),
+                "{ mentorMatching(regionId: \"R-MATCH\") { totalScore } }").errorCode()).isEqualTo("FORBIDDEN");
+        assertThat(graphql(tokenFor("match-other", Set.of(Role.REGIONAL_COORDINATOR), new Scope("R-MATCH-OTHER", null, null)),
+                "{ mentorMatching(regionId: \"R-MATCH\") { totalScore } }").errorCode()).isEqualTo("FORBIDDEN");
+    }
+
+    private static void teacher(String token, String id, String schoolId, String subject, List<String> strengths, int capacity) {
+        Map<String, Object> in = new HashMap<>();
+        in.put("id", id);
+        in.put("fullName", "Педагог " + id);
+        in.put("schoolId", schoolId);
+        in.put("subjects", List.of(subject));
+        in.put("experienceYears", capacity > 0 ? 20 : 2);
+        in.put("strengths", strengths);
+        in.put("mentorCapacity", capacity);
+        graphql(token, "mutation($in: TeacherInput!) { createTeacher(input: $in) { id } }", Map.of("in", in)).data();
+    }
+}
