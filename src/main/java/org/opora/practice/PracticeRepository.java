@@ -65,7 +65,8 @@ public class PracticeRepository implements SchemaMigration {
                 "CREATE CONSTRAINT practice_id IF NOT EXISTS FOR (p:Practice) REQUIRE p.id IS UNIQUE",
                 "CREATE INDEX practice_status IF NOT EXISTS FOR (p:Practice) ON (p.status)",
                 "CREATE CONSTRAINT index_outbox_id IF NOT EXISTS FOR (o:IndexOutbox) REQUIRE o.id IS UNIQUE",
-                "CREATE INDEX index_outbox_target IF NOT EXISTS FOR (o:IndexOutbox) ON (o.target, o.createdAt)");
+                "CREATE INDEX index_outbox_target IF NOT EXISTS FOR (o:IndexOutbox) ON (o.target, o.createdAt)",
+                "CREATE CONSTRAINT search_index_state_name IF NOT EXISTS FOR (s:SearchIndexState) REQUIRE s.name IS UNIQUE");
     }
 
     // -------------------------------------------------------------------------------------------------------------
@@ -375,6 +376,18 @@ public class PracticeRepository implements SchemaMigration {
                     """, Map.of("max", maxAttempts)).single();
             return new OutboxCounts(r.get("pending").asLong(), r.get("failed").asLong());
         });
+    }
+
+    /**
+     * A random id of this database's practice data, created once: the search index records it, so an index built from
+     * another (or a wiped and re-created) database is recognised and rebuilt instead of serving practices that do not exist.
+     */
+    public String indexStoreId() {
+        return neo4j.write(tx -> tx.run("""
+                MERGE (s:SearchIndexState {name: 'practice'})
+                ON CREATE SET s.storeId = randomUUID(), s.createdAt = datetime()
+                RETURN s.storeId AS id
+                """).single().get("id").asString());
     }
 
     /** After a full re-index that started at {@code start}, older entries are redundant. */

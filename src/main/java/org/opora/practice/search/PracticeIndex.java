@@ -123,8 +123,15 @@ public class PracticeIndex {
                 LOG.info("Search index alias '{}' does not exist: building it from Neo4j", alias);
                 rebuild();
             } else {
-                String version = mappingVersionOf(current.get(0));
-                if (!mappingVersion.equals(version)) {
+                Map<String, String> meta = metaOf(current.get(0));
+                String storeId = repository.indexStoreId();
+                if (!storeId.equals(meta.get("storeId"))) {
+                    // Built from another database (or one since wiped): its documents are not ours, rebuild now.
+                    LOG.warn("Search index {} was built from another Neo4j database (store {} instead of {}): rebuilding it",
+                            current.get(0), meta.get("storeId"), storeId);
+                    rebuild();
+                } else if (!mappingVersion.equals(meta.get("mappingVersion"))) {
+                    String version = meta.get("mappingVersion");
                     LOG.info("Search index {} has mapping {} but the application has {}: rebuilding in the background",
                             current.get(0), version, mappingVersion);
                     Thread rebuild = new Thread(() -> {
@@ -243,7 +250,8 @@ public class PracticeIndex {
         ObjectNode settings = (ObjectNode) body.get("settings");
         settings.put("number_of_replicas", replicas);
         settings.put("refresh_interval", "-1"); // restored to 1s before the swap
-        ((ObjectNode) body.get("mappings")).putObject("_meta").put("mappingVersion", mappingVersion);
+        ((ObjectNode) body.get("mappings")).putObject("_meta").put("mappingVersion", mappingVersion)
+                .put("storeId", repository.indexStoreId());
         client().indices().create(c -> c.index(index).withJson(new StringReader(body.toString())));
     }
 
@@ -277,11 +285,15 @@ public class PracticeIndex {
         }
     }
 
-    private String mappingVersionOf(String index) throws IOException {
+    /** The {@code _meta} strings of an index's mapping ({@code mappingVersion}, {@code storeId}). */
+    private Map<String, String> metaOf(String index) throws IOException {
         var mapping = client().indices().getMapping(m -> m.index(index)).result().get(index);
         Map<String, JsonData> meta = mapping == null ? null : mapping.mappings().meta();
-        JsonData version = meta == null ? null : meta.get("mappingVersion");
-        return version == null ? null : version.to(String.class);
+        Map<String, String> values = new java.util.HashMap<>();
+        if (meta != null) {
+            meta.forEach((key, value) -> values.put(key, value.to(String.class)));
+        }
+        return values;
     }
 
     // -------------------------------------------------------------------------------------------------------------

@@ -33,9 +33,10 @@ import jakarta.inject.Singleton;
  *
  * <p>A drain pass reads a batch of entries, loads the <em>current</em> state of those practices from Neo4j (so the
  * entry itself carries no document and replaying it is harmless), writes them with their Neo4j version as external
- * version, and deletes the entries that succeeded. Failed entries stay, with {@code attempts} and {@code lastError};
- * after {@code opora.practice.outbox.max-attempts} failures an entry is skipped (a poison document must not block
- * the queue) until a full re-index clears it.
+ * version, and deletes the entries that succeeded. Entries stay while Elasticsearch is unreachable, however long.
+ * A document Elasticsearch rejects counts an attempt on its entries ({@code attempts}, {@code lastError}); after
+ * {@code opora.practice.outbox.max-attempts} rejections an entry is skipped (a poison document must not block the
+ * queue) until a full re-index clears it.
  *
  * <p>Passes run one at a time on one thread: after each write ({@link #afterWrite}, best effort, the caller waits a
  * little so that it usually reads its own write) and every {@code opora.practice.outbox.interval} (default 5 s),
@@ -205,7 +206,8 @@ public class PracticeOutbox {
         try {
             failures = index.write(operations, true);
         } catch (Exception e) {
-            repository.markFailed(entries.stream().map(OutboxEntry::id).toList(), e.toString());
+            // Elasticsearch unreachable: not the entries' fault, so their attempts are not counted (an outage of any
+            // length must not push them past max-attempts); the next pass retries them.
             return new DrainReport(0, 0, entries.size(), e.toString());
         }
         List<String> done = new ArrayList<>();

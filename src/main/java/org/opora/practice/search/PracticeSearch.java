@@ -61,7 +61,8 @@ import jakarta.inject.Singleton;
  * <p>Matching, for the free text of a query (all on the {@code opora_russian} analyzer unless noted):
  * <ul>
  *   <li>morphology: words match in any inflection and common derivations (наставничество ~ наставника);</li>
- *   <li>typos: a fuzzy variant of the same query (edit distance AUTO, first letter fixed) at a lower weight;</li>
+ *   <li>typos: a fuzzy variant of the same query at a lower weight: one edit in stems of 4-7 letters, two from 8 (AUTO:4,8;
+ *       plain AUTO allows two edits from 6 letters, which conflates Russian stems such as карточк/картинк), first letter fixed;</li>
  *   <li>prefixes: the last word may be unfinished ({@code bool_prefix} on the unstemmed {@code title.plain},
  *       {@code summary.plain});</li>
  *   <li>phrases: text in double quotes must occur as a phrase; unquoted text scores higher where its words stand
@@ -126,7 +127,7 @@ public class PracticeSearch {
             throw ApiException.badInput("query: не длиннее " + MAX_QUERY_LENGTH + " символов");
         }
         List<SortOptions> sortOptions = sortOptions(sort);
-        List<FieldValue> searchAfter = request.after() == null ? null : decodeCursor(request.after(), sortOptions.size());
+        List<FieldValue> searchAfter = request.after() == null ? null : decodeCursor(request.after(), sort.name(), sortOptions.size());
 
         Map<Facet, Query> facetFilters = facetFilters(filter);
         List<Query> restrictions = new ArrayList<>();
@@ -180,7 +181,7 @@ public class PracticeSearch {
         boolean hasNext = raw.size() > first;
         List<Hit> hits = new ArrayList<>();
         for (var hit : raw.subList(0, Math.min(first, raw.size()))) {
-            hits.add(new Hit(hit.source(), hit.score(), highlights(hit.highlight()), encodeCursor(hit.sort())));
+            hits.add(new Hit(hit.source(), hit.score(), highlights(hit.highlight()), encodeCursor(sort.name(), hit.sort())));
         }
         long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
         return new PracticeSearchResult(hits, hasNext, hits.isEmpty() ? null : hits.get(hits.size() - 1).cursor(), total,
@@ -204,7 +205,7 @@ public class PracticeSearch {
                 .source(src -> src.filter(f -> f.includes("id", "title", "status")))
                 .suggest(sg -> sg.suggesters("titles", fs -> fs.prefix(text).completion(c -> c
                         .field("suggest").size(limit).skipDuplicates(true)
-                        .fuzzy(f -> f.fuzziness(text.length() < 4 ? "0" : "1").prefixLength(1))
+                        .fuzzy(f -> f.fuzziness(text.length() < 4 ? "0" : "1").prefixLength(1).unicodeAware(true)) // edits in letters, not bytes
                         .contexts("visibility", contexts)))));
         SearchResponse<PracticeView> response = execute(request);
         List<Suggestion> suggestions = new ArrayList<>();
@@ -269,7 +270,7 @@ public class PracticeSearch {
                     .should(s -> s.multiMatch(m -> m.query(free).fields(TEXT_FIELDS).type(TextQueryType.CrossFields)
                             .operator(Operator.Or).minimumShouldMatch(MIN_MATCH)))
                     .should(s -> s.multiMatch(m -> m.query(free).fields(TEXT_FIELDS).type(TextQueryType.BestFields)
-                            .fuzziness("AUTO").prefixLength(1).maxExpansions(30).minimumShouldMatch(MIN_MATCH).boost(0.4f)))
+                            .fuzziness("AUTO:4,8").prefixLength(1).maxExpansions(30).minimumShouldMatch(MIN_MATCH).boost(0.4f)))
                     .should(s -> s.multiMatch(m -> m.query(free).fields("title.plain^2", "summary.plain")
                             .type(TextQueryType.BoolPrefix).operator(Operator.And).boost(0.6f))))));
             should.add(Query.of(q -> q.multiMatch(m -> m.query(free).fields(PHRASE_FIELDS).type(TextQueryType.Phrase)
@@ -395,13 +396,14 @@ public class PracticeSearch {
     }
 
     // -------------------------------------------------------------------------------------------------------------
-    // Cursors: the sort values of the last hit, as base64url JSON with a type tag per value
+    // Cursors: the sort and the sort values of the last hit, as base64url JSON with a type tag per value
 
-    static String encodeCursor(List<FieldValue> sortValues) {
+    static String encodeCursor(String sort, List<FieldValue> sortValues) {
         if (sortValues == null) {
             return null;
         }
-        ArrayNode array = JSON.createArrayNode();
+        com.fasterxml.jackson.databind.node.ObjectNode cursor = JSON.createObjectNode().put("sort", sort);
+        ArrayNode array = cursor.putArray("after");
         for (FieldValue v : sortValues) {
             switch (v._kind()) {
                 case Double -> array.addObject().put("d", v.doubleValue());
@@ -411,14 +413,15 @@ public class PracticeSearch {
                 default -> array.addObject().putNull("n");
             }
         }
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(array.toString().getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(cursor.toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    static List<FieldValue> decodeCursor(String cursor, int expectedSize) {
+    static List<FieldValue> decodeCursor(String cursor, String sort, int expectedSize) {
         try {
-            JsonNode array = JSON.readTree(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8));
-            if (array == null || !array.isArray() || array.size() != expectedSize) {
-                throw new IllegalArgumentException("size");
+            JsonNode decoded = JSON.readTree(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8));
+            JsonNode array = decoded == null ? null : decoded.get("after");
+            if (!sort.equals(decoded.path("sort").asText()) || array == null || !array.isArray() || array.size() != expectedSize) {
+                throw new IllegalArgumentException("not a cursor of this sort");
             }
             List<FieldValue> values = new ArrayList<>();
             for (JsonNode v : array) {
@@ -435,8 +438,8 @@ public class PracticeSearch {
                 }
             }
             return values;
-        } catch (IOException | IllegalArgumentException e) {
-            throw ApiException.badInput("after: неверный курсор (он относится к другому запросу или сортировке?)");
+        } catch (IOException | IllegalArgumentException | NullPointerException e) {
+            throw ApiException.badInput("after: неверный курсор (он относится к другой сортировке или повреждён)");
         }
     }
 
