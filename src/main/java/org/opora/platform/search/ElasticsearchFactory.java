@@ -70,11 +70,13 @@ public class ElasticsearchFactory {
                     isBlank(username) ? "no authentication" : "basic authentication as '" + username + "'");
             return new Connection(uris, transport(uris, username, password), null);
         }
-        LocalElasticsearch local = LocalElasticsearch.start(
-                Path.of(distribution), Path.of(dataDir).resolve("elasticsearch"), localHttpPort, localHeap);
+        Path workDir = Path.of(dataDir).resolve("elasticsearch");
+        LocalElasticsearch local = LocalElasticsearch.start(Path.of(distribution), workDir, localHttpPort, localHeap);
         try {
             List<URI> uris = List.of(URI.create(local.url()));
-            return new Connection(uris, transport(uris, null, null), local);
+            int port = uris.get(0).getPort();
+            return new Connection(uris, transport(uris, null, null), local,
+                    () -> LocalElasticsearch.start(Path.of(distribution), workDir, port, localHeap));
         } catch (RuntimeException e) {
             local.close();
             throw e;
@@ -141,12 +143,44 @@ public class ElasticsearchFactory {
         private final List<URI> urls;
         private final ElasticsearchTransport transport;
         @Nullable
-        private final LocalElasticsearch local;
+        private volatile LocalElasticsearch local;
+        @Nullable
+        private final LocalStarter restarter;
 
         Connection(List<URI> urls, ElasticsearchTransport transport, @Nullable LocalElasticsearch local) {
+            this(urls, transport, local, null);
+        }
+
+        Connection(List<URI> urls, ElasticsearchTransport transport, @Nullable LocalElasticsearch local,
+                   @Nullable LocalStarter restarter) {
             this.urls = List.copyOf(urls);
             this.transport = transport;
             this.local = local;
+            this.restarter = restarter;
+        }
+
+        /** Starts the local node again with the same settings, port and data. */
+        interface LocalStarter {
+            LocalElasticsearch start() throws IOException;
+        }
+
+        /**
+         * Test hook: stops the local node (its data stays) to simulate an outage; the client keeps its URL and fails
+         * until {@link #restartLocalNode()}. Only for a node this application started.
+         */
+        public synchronized void stopLocalNode() {
+            if (local == null || restarter == null) {
+                throw new IllegalStateException("No local Elasticsearch node to stop");
+            }
+            local.close();
+        }
+
+        /** Test hook: starts the local node stopped by {@link #stopLocalNode()} on the same port and data directory. */
+        public synchronized void restartLocalNode() throws IOException {
+            if (local == null || restarter == null) {
+                throw new IllegalStateException("No local Elasticsearch node to restart");
+            }
+            local = restarter.start();
         }
 
         /** The cluster's URLs (without credentials). */
@@ -170,8 +204,9 @@ public class ElasticsearchFactory {
             } catch (IOException e) {
                 LOG.warn("Closing the Elasticsearch transport failed", e);
             } finally {
-                if (local != null) {
-                    local.close();
+                LocalElasticsearch node = local;
+                if (node != null) {
+                    node.close();
                 }
             }
         }

@@ -1,0 +1,514 @@
+package org.opora.practice;
+
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.neo4j.driver.Record;
+import org.neo4j.driver.TransactionContext;
+import org.neo4j.driver.Value;
+import org.opora.platform.neo4j.Neo4jSessions;
+import org.opora.platform.neo4j.SchemaMigration;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import jakarta.inject.Singleton;
+
+/**
+ * All Cypher of the practice bank. The graph:
+ * <pre>
+ * (:School)-[:AUTHORED]->(:Practice {id, title, ..., status, version})
+ * (:School)-[:ADOPTED {date, note, recordedBy, recordedAt}]->(:Practice)
+ * (:IndexOutbox {id, target: 'practice', entityId, op: 'UPSERT'|'DELETE', version, createdAt, attempts, lastError})
+ * </pre>
+ * Every change to a practice (or to what its search document shows, such as an adoption) increments
+ * {@code Practice.version} and writes an {@code IndexOutbox} node <em>in the same transaction</em>, so the search
+ * index can never silently miss a committed change; see {@code PracticeOutbox}.
+ */
+@Singleton
+public class PracticeRepository implements SchemaMigration {
+
+    static final String OUTBOX_TARGET = "practice";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<List<EvidenceItem>> EVIDENCE_LIST = new TypeReference<>() {
+    };
+
+    /** Writes the outbox entry for practice {@code p} (bound in the calling query) at its current version. */
+    private static final String ENQUEUE_UPSERT = """
+            CREATE (:IndexOutbox {id: randomUUID(), target: 'practice', entityId: p.id, op: 'UPSERT',
+                                  version: p.version, createdAt: datetime(), attempts: 0})
+            """;
+
+    private final Neo4jSessions neo4j;
+
+    public PracticeRepository(Neo4jSessions neo4j) {
+        this.neo4j = neo4j;
+    }
+
+    @Override
+    public String id() {
+        return "040-practice";
+    }
+
+    @Override
+    public List<String> statements() {
+        return List.of(
+                "CREATE CONSTRAINT practice_id IF NOT EXISTS FOR (p:Practice) REQUIRE p.id IS UNIQUE",
+                "CREATE INDEX practice_status IF NOT EXISTS FOR (p:Practice) ON (p.status)",
+                "CREATE CONSTRAINT index_outbox_id IF NOT EXISTS FOR (o:IndexOutbox) REQUIRE o.id IS UNIQUE",
+                "CREATE INDEX index_outbox_target IF NOT EXISTS FOR (o:IndexOutbox) ON (o.target, o.createdAt)",
+                "CREATE CONSTRAINT search_index_state_name IF NOT EXISTS FOR (s:SearchIndexState) REQUIRE s.name IS UNIQUE");
+    }
+
+    // -------------------------------------------------------------------------------------------------------------
+    // Schools (owned by the school feature; read only here)
+
+    public Optional<SchoolRef> findSchool(String schoolId) {
+        return neo4j.read(tx -> tx.run("""
+                MATCH (s:School {id: $id})
+                OPTIONAL MATCH (m:Municipality)-[:HAS_SCHOOL]->(s)
+                RETURN s {.id, .name, .type, .locality, .regionId, .municipalityId} AS s, m.name AS municipalityName
+                """, Map.of("id", schoolId)).stream().findFirst().map(r -> school(r.get("s"), r.get("municipalityName"))));
+    }
+
+    // -------------------------------------------------------------------------------------------------------------
+    // Writes: each one bumps the version and enqueues the search update in the same transaction
+
+    public void create(String id, PracticeInput input, SchoolRef school, String createdBy) {
+        Map<String, Object> params = contentParams(input);
+        params.put("id", id);
+        params.put("createdBy", createdBy);
+        params.put("schoolId", school.id());
+        params.put("regionId", school.regionId());
+        params.put("municipalityId", school.municipalityId());
+        neo4j.write(tx -> {
+            tx.run("""
+                    MATCH (s:School {id: $schoolId})
+                    CREATE (s)-[:AUTHORED]->(p:Practice {id: $id})
+                    SET p += $content, p.status = 'DRAFT', p.createdBy = $createdBy, p.createdAt = datetime(),
+                        p.updatedAt = datetime(), p.version = 1, p.authorSchoolId = $schoolId,
+                        p.regionId = $regionId, p.municipalityId = $municipalityId
+                    WITH p
+                    """ + ENQUEUE_UPSERT, params).consume();
+            return null;
+        });
+    }
+
+    /** Replaces the content; moves the AUTHORED link when the author school changes. False when not found. */
+    public boolean update(String id, PracticeInput input, SchoolRef school, Long expectedVersion) {
+        Map<String, Object> params = contentParams(input);
+        params.put("id", id);
+        params.put("schoolId", school.id());
+        params.put("regionId", school.regionId());
+        params.put("municipalityId", school.municipalityId());
+        params.put("expected", expectedVersion);
+        return neo4j.write(tx -> tx.run("""
+                MATCH (p:Practice {id: $id}) WHERE $expected IS NULL OR p.version = $expected
+                MATCH (s:School {id: $schoolId})
+                OPTIONAL MATCH (old:School)-[a:AUTHORED]->(p)
+                DELETE a
+                MERGE (s)-[:AUTHORED]->(p)
+                SET p += $content, p.updatedAt = datetime(), p.version = p.version + 1, p.authorSchoolId = $schoolId,
+                    p.regionId = $regionId, p.municipalityId = $municipalityId
+                WITH DISTINCT p
+                """ + ENQUEUE_UPSERT + " RETURN count(*) AS n", params).single().get("n").asLong() > 0);
+    }
+
+    /**
+     * Moves the practice from one of {@code from} to {@code to}, setting the given extra properties
+     * ({@code submittedAt}, {@code reviewedBy}, ...). False when the practice is not (or no longer) in {@code from}:
+     * the check and the change are one statement, so two reviewers cannot both act on one submission.
+     */
+    public boolean transition(String id, Collection<PracticeStatus> from, PracticeStatus to, Map<String, Object> extra,
+                              boolean publishToday) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("id", id);
+        params.put("from", from.stream().map(Enum::name).toList());
+        params.put("to", to.name());
+        params.put("extra", extra);
+        params.put("publish", publishToday);
+        return neo4j.write(tx -> tx.run("""
+                MATCH (p:Practice {id: $id}) WHERE p.status IN $from
+                SET p += $extra, p.status = $to, p.updatedAt = datetime(), p.version = p.version + 1,
+                    p.publishedAt = CASE WHEN $publish THEN coalesce(p.publishedAt, date()) ELSE p.publishedAt END
+                WITH p
+                """ + ENQUEUE_UPSERT + " RETURN count(*) AS n", params).single().get("n").asLong() > 0);
+    }
+
+    /** Deletes the practice and enqueues the removal of its document (at a version above the last indexed one). */
+    public boolean delete(String id) {
+        return neo4j.write(tx -> tx.run("""
+                MATCH (p:Practice {id: $id})
+                CREATE (:IndexOutbox {id: randomUUID(), target: 'practice', entityId: p.id, op: 'DELETE',
+                                      version: p.version + 1, createdAt: datetime(), attempts: 0})
+                DETACH DELETE p
+                RETURN count(*) AS n
+                """, Map.of("id", id)).single().get("n").asLong() > 0);
+    }
+
+    /** Records (or re-dates) an adoption; the practice's document shows adoptions, so it is re-indexed too. */
+    public void recordAdoption(String practiceId, String schoolId, LocalDate date, String note, String recordedBy) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("practiceId", practiceId);
+        params.put("schoolId", schoolId);
+        params.put("date", date);
+        params.put("note", note);
+        params.put("by", recordedBy);
+        neo4j.write(tx -> tx.run("""
+                MATCH (p:Practice {id: $practiceId}), (s:School {id: $schoolId})
+                MERGE (s)-[a:ADOPTED]->(p)
+                SET a.date = $date, a.note = $note, a.recordedBy = $by, a.recordedAt = datetime(),
+                    p.version = p.version + 1
+                WITH p
+                """ + ENQUEUE_UPSERT, params).consume());
+    }
+
+    private static Map<String, Object> contentParams(PracticeInput in) {
+        Map<String, Object> content = new LinkedHashMap<>();
+        content.put("title", in.title());
+        content.put("summary", in.summary());
+        content.put("description", in.description());
+        content.put("subjects", in.subjects());
+        content.put("grades", in.grades().stream().map(Integer::longValue).toList());
+        content.put("level", in.level());
+        content.put("riskFactors", in.riskFactors());
+        content.put("authors", in.authors());
+        content.put("resources", in.resources());
+        content.put("evidenceSummary", in.evidenceSummary());
+        content.put("evidenceJson", toJson(in.evidence()));
+        Map<String, Object> params = new HashMap<>();
+        params.put("content", content);
+        return params;
+    }
+
+    // -------------------------------------------------------------------------------------------------------------
+    // Bulk import (demo seed, benchmark)
+
+    /**
+     * Creates or replaces practices as given, with their status and dates (idempotent by id). Authors are linked
+     * to their school when it exists. With {@code enqueue}, each practice also gets an outbox entry; without it the
+     * caller must re-index (the benchmark measures indexing separately).
+     */
+    public int importPractices(List<Map<String, Object>> rows, boolean enqueue) {
+        return neo4j.write(tx -> tx.run("""
+                UNWIND $rows AS row
+                MERGE (p:Practice {id: row.id})
+                SET p += row.content,
+                    p.createdAt = datetime(row.createdAt), p.updatedAt = datetime(row.updatedAt),
+                    p.submittedAt = CASE WHEN row.submittedAt IS NULL THEN null ELSE datetime(row.submittedAt) END,
+                    p.reviewedAt = CASE WHEN row.reviewedAt IS NULL THEN null ELSE datetime(row.reviewedAt) END,
+                    p.publishedAt = CASE WHEN row.publishedAt IS NULL THEN null ELSE date(row.publishedAt) END,
+                    p.version = coalesce(p.version, 0) + 1
+                WITH p, row
+                OPTIONAL MATCH (old:School)-[a:AUTHORED]->(p)
+                DELETE a
+                WITH DISTINCT p, row
+                OPTIONAL MATCH (s:School {id: row.content.authorSchoolId})
+                FOREACH (_ IN CASE WHEN s IS NULL THEN [] ELSE [1] END | MERGE (s)-[:AUTHORED]->(p))
+                FOREACH (_ IN CASE WHEN $enqueue THEN [1] ELSE [] END |
+                    CREATE (:IndexOutbox {id: randomUUID(), target: 'practice', entityId: p.id, op: 'UPSERT',
+                                          version: p.version, createdAt: datetime(), attempts: 0}))
+                RETURN count(p) AS n
+                """, Map.of("rows", rows, "enqueue", enqueue)).single().get("n").asInt());
+    }
+
+    /** Adoption rows {practiceId, schoolId, date}; rows naming an unknown practice or school are skipped. */
+    public int importAdoptions(List<Map<String, Object>> rows, boolean enqueue) {
+        return neo4j.write(tx -> tx.run("""
+                UNWIND $rows AS row
+                MATCH (p:Practice {id: row.practiceId}), (s:School {id: row.schoolId})
+                MERGE (s)-[a:ADOPTED]->(p)
+                SET a.date = date(row.date), a.note = row.note, a.recordedBy = 'seed', a.recordedAt = datetime(),
+                    p.version = p.version + 1
+                WITH DISTINCT p
+                FOREACH (_ IN CASE WHEN $enqueue THEN [1] ELSE [] END |
+                    CREATE (:IndexOutbox {id: randomUUID(), target: 'practice', entityId: p.id, op: 'UPSERT',
+                                          version: p.version, createdAt: datetime(), attempts: 0}))
+                RETURN count(p) AS n
+                """, Map.of("rows", rows, "enqueue", enqueue)).single().get("n").asInt());
+    }
+
+    /** Schools of a region sorted by id (the demo loader maps seed authors onto them). */
+    public List<SchoolRef> schoolsOfRegion(String regionId) {
+        return neo4j.read(tx -> tx.run("""
+                MATCH (s:School) WHERE s.regionId = $regionId
+                RETURN s {.id, .name, .type, .locality, .regionId, .municipalityId} AS s ORDER BY s.id
+                """, Map.of("regionId", regionId)).list(r -> school(r.get("s"), null)));
+    }
+
+    /** Which of these practice ids exist already. */
+    public List<String> existingIds(Collection<String> ids) {
+        return neo4j.read(tx -> tx.run("MATCH (p:Practice) WHERE p.id IN $ids RETURN p.id AS id",
+                Map.of("ids", List.copyOf(ids))).list(r -> r.get("id").asString()));
+    }
+
+    // -------------------------------------------------------------------------------------------------------------
+    // Reads
+
+    public Optional<StoredPractice> find(String id) {
+        return neo4j.read(tx -> load(tx, List.of(id))).stream().findFirst();
+    }
+
+    /** The practices with these ids that exist, in no particular order. */
+    public List<StoredPractice> findAll(Collection<String> ids) {
+        return neo4j.read(tx -> load(tx, ids));
+    }
+
+    /** Keyset page of ids in id order, for re-indexing everything. */
+    public List<String> idsAfter(String afterId, int limit) {
+        return neo4j.read(tx -> tx.run("""
+                MATCH (p:Practice) WHERE $after IS NULL OR p.id > $after
+                RETURN p.id AS id ORDER BY id LIMIT $limit
+                """, mapOf("after", afterId, "limit", limit)).list(r -> r.get("id").asString()));
+    }
+
+    public long count() {
+        return neo4j.read(tx -> tx.run("MATCH (p:Practice) RETURN count(p) AS n").single().get("n").asLong());
+    }
+
+    /** Assessment results per school, for adoption outcomes. */
+    public Map<String, List<ResultPoint>> results(Collection<String> schoolIds) {
+        if (schoolIds.isEmpty()) {
+            return Map.of();
+        }
+        return neo4j.read(tx -> {
+            Map<String, List<ResultPoint>> results = new HashMap<>();
+            tx.run("""
+                    UNWIND $ids AS id
+                    MATCH (s:School {id: id})-[:HAS_RESULT]->(r:AssessmentResult)
+                    WHERE r.year IS NOT NULL AND r.meanScore IS NOT NULL
+                    RETURN id, r.year AS year, r.procedure AS procedure, r.subject AS subject, r.grade AS grade,
+                           r.meanScore AS meanScore
+                    """, Map.of("ids", List.copyOf(schoolIds))).forEachRemaining(r -> results
+                    .computeIfAbsent(r.get("id").asString(), k -> new ArrayList<>())
+                    .add(new ResultPoint(r.get("year").asInt(), string(r.get("procedure")), string(r.get("subject")),
+                            r.get("grade").isNull() ? null : r.get("grade").asInt(), r.get("meanScore").asDouble())));
+            return results;
+        });
+    }
+
+    private static List<StoredPractice> load(TransactionContext tx, Collection<String> ids) {
+        return tx.run("""
+                UNWIND $ids AS id
+                MATCH (p:Practice {id: id})
+                OPTIONAL MATCH (s:School)-[:AUTHORED]->(p)
+                OPTIONAL MATCH (m:Municipality)-[:HAS_SCHOOL]->(s)
+                CALL {
+                    WITH p
+                    OPTIONAL MATCH (a:School)-[r:ADOPTED]->(p)
+                    OPTIONAL MATCH (am:Municipality)-[:HAS_SCHOOL]->(a)
+                    WITH a, r, am ORDER BY r.date, a.id
+                    RETURN collect(CASE WHEN a IS NULL THEN null ELSE {
+                        school: a {.id, .name, .type, .locality, .regionId, .municipalityId}, municipalityName: am.name,
+                        date: r.date, note: r.note, recordedBy: r.recordedBy} END) AS adoptions
+                }
+                RETURN p {.*} AS p, s {.id, .name, .type, .locality, .regionId, .municipalityId} AS s,
+                       m.name AS municipalityName, adoptions
+                """, Map.of("ids", List.copyOf(ids))).list(PracticeRepository::stored);
+    }
+
+    private static StoredPractice stored(Record r) {
+        Map<String, Object> properties = new HashMap<>(r.get("p").asMap());
+        SchoolRef school = r.get("s").isNull() ? null : school(r.get("s"), r.get("municipalityName"));
+        List<StoredPractice.Adoption> adoptions = r.get("adoptions").asList(a -> new StoredPractice.Adoption(
+                school(a.get("school"), a.get("municipalityName")),
+                a.get("date").isNull() ? null : a.get("date").asLocalDate(),
+                string(a.get("note")), string(a.get("recordedBy"))));
+        return new StoredPractice(properties, school, adoptions);
+    }
+
+    static SchoolRef school(Value s, Value municipalityName) {
+        return new SchoolRef(s.get("id").asString(), string(s.get("name")), string(s.get("type")), string(s.get("locality")),
+                string(s.get("regionId")), string(s.get("municipalityId")), string(municipalityName));
+    }
+
+    // -------------------------------------------------------------------------------------------------------------
+    // Outbox
+
+    /** One pending index operation. */
+    public record OutboxEntry(String id, String entityId, String op, long version, int attempts) {
+    }
+
+    /** The oldest pending entries with fewer than {@code maxAttempts} failures, least-tried first. */
+    public List<OutboxEntry> pendingOutbox(int limit, int maxAttempts) {
+        return neo4j.read(tx -> tx.run("""
+                MATCH (o:IndexOutbox {target: 'practice'}) WHERE o.attempts < $maxAttempts
+                RETURN o.id AS id, o.entityId AS entityId, o.op AS op, o.version AS version, o.attempts AS attempts
+                ORDER BY o.attempts, o.createdAt LIMIT $limit
+                """, Map.of("limit", limit, "maxAttempts", maxAttempts)).list(r -> new OutboxEntry(r.get("id").asString(),
+                r.get("entityId").asString(), r.get("op").asString(), r.get("version").asLong(), r.get("attempts").asInt())));
+    }
+
+    public void acknowledge(Collection<String> outboxIds) {
+        if (!outboxIds.isEmpty()) {
+            neo4j.write(tx -> tx.run("MATCH (o:IndexOutbox) WHERE o.id IN $ids DELETE o",
+                    Map.of("ids", List.copyOf(outboxIds))).consume());
+        }
+    }
+
+    public void markFailed(Collection<String> outboxIds, String error) {
+        if (!outboxIds.isEmpty()) {
+            neo4j.write(tx -> tx.run("""
+                    MATCH (o:IndexOutbox) WHERE o.id IN $ids
+                    SET o.attempts = o.attempts + 1, o.lastError = $error, o.lastAttemptAt = datetime()
+                    """, Map.of("ids", List.copyOf(outboxIds), "error", error == null ? "" : error)).consume());
+        }
+    }
+
+    /** Pending entries, and among them those that exhausted their attempts (only a full re-index clears those). */
+    public record OutboxCounts(long pending, long failed) {
+    }
+
+    public OutboxCounts outboxCounts(int maxAttempts) {
+        return neo4j.read(tx -> {
+            Record r = tx.run("""
+                    MATCH (o:IndexOutbox {target: 'practice'})
+                    RETURN count(o) AS pending, count(CASE WHEN o.attempts >= $max THEN 1 END) AS failed
+                    """, Map.of("max", maxAttempts)).single();
+            return new OutboxCounts(r.get("pending").asLong(), r.get("failed").asLong());
+        });
+    }
+
+    /**
+     * A random id of this database's practice data, created once: the search index records it, so an index built from
+     * another (or a wiped and re-created) database is recognised and rebuilt instead of serving practices that do not exist.
+     */
+    public String indexStoreId() {
+        return neo4j.write(tx -> tx.run("""
+                MERGE (s:SearchIndexState {name: 'practice'})
+                ON CREATE SET s.storeId = randomUUID(), s.createdAt = datetime()
+                RETURN s.storeId AS id
+                """).single().get("id").asString());
+    }
+
+    /** After a full re-index that started at {@code start}, older entries are redundant. */
+    public long clearOutboxBefore(ZonedDateTime start) {
+        return neo4j.write(tx -> tx.run("""
+                MATCH (o:IndexOutbox {target: 'practice'}) WHERE o.createdAt < $start
+                DELETE o RETURN count(*) AS n
+                """, Map.of("start", start)).single().get("n").asLong());
+    }
+
+    // -------------------------------------------------------------------------------------------------------------
+    // Recommendations
+
+    /** The school with its context, and its risk profile from its latest identification run (null when none). */
+    public record SchoolContext(SchoolRef school, Double contextIndex, Double resultsIndex, List<String> statuses,
+                                String riskProfileJson) {
+    }
+
+    public Optional<SchoolContext> schoolContext(String schoolId) {
+        return neo4j.read(tx -> tx.run("""
+                MATCH (s:School {id: $id})
+                OPTIONAL MATCH (m:Municipality)-[:HAS_SCHOOL]->(s)
+                OPTIONAL MATCH (run:IdentificationRun {id: s.identificationRunId})-[a:ASSESSED]->(s)
+                RETURN s {.id, .name, .type, .locality, .regionId, .municipalityId} AS s, m.name AS municipalityName,
+                       s.contextIndex AS contextIndex, s.resultsIndex AS resultsIndex, s.statuses AS statuses,
+                       a.riskProfileJson AS riskProfileJson
+                """, Map.of("id", schoolId)).stream().findFirst().map(r -> new SchoolContext(
+                school(r.get("s"), r.get("municipalityName")), number(r.get("contextIndex")), number(r.get("resultsIndex")),
+                r.get("statuses").isNull() ? List.of() : r.get("statuses").asList(Value::asString),
+                string(r.get("riskProfileJson")))));
+    }
+
+    /**
+     * Schools comparable to {@code school}: same region, type and locality, and — when both have one — a context
+     * index within {@code tolerance}.
+     */
+    public List<SchoolRef> comparableSchools(SchoolContext school, double tolerance) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("id", school.school().id());
+        params.put("regionId", school.school().regionId());
+        params.put("type", school.school().type());
+        params.put("locality", school.school().locality());
+        params.put("context", school.contextIndex());
+        params.put("tolerance", tolerance);
+        return neo4j.read(tx -> tx.run("""
+                MATCH (c:School) WHERE c.regionId = $regionId AND c.id <> $id
+                  AND ($type IS NULL OR c.type = $type) AND ($locality IS NULL OR c.locality = $locality)
+                  AND ($context IS NULL OR (c.contextIndex IS NOT NULL AND abs(c.contextIndex - $context) <= $tolerance))
+                OPTIONAL MATCH (m:Municipality)-[:HAS_SCHOOL]->(c)
+                RETURN c {.id, .name, .type, .locality, .regionId, .municipalityId} AS s, m.name AS municipalityName
+                """, params).list(r -> school(r.get("s"), r.get("municipalityName"))));
+    }
+
+    /** A candidate for recommendation: an approved practice with its adoptions by the given (comparable) schools. */
+    public record Candidate(String id, List<String> riskFactors, List<String> subjects,
+                            List<StoredPractice.Adoption> comparableAdoptions) {
+    }
+
+    /**
+     * Approved practices that address any of {@code factors} (all approved ones when empty) and that the school has
+     * not adopted yet, each with its adoptions by the schools in {@code comparableIds}.
+     */
+    public List<Candidate> candidates(String schoolId, Collection<String> factors, Collection<String> comparableIds) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("schoolId", schoolId);
+        params.put("factors", List.copyOf(factors));
+        params.put("comparable", List.copyOf(comparableIds));
+        return neo4j.read(tx -> {
+            List<String> adopted = tx.run("MATCH (:School {id: $schoolId})-[:ADOPTED]->(p:Practice) RETURN collect(p.id) AS ids",
+                    params).single().get("ids").asList(Value::asString);
+            params.put("adopted", adopted);
+            return tx.run("""
+                    MATCH (p:Practice {status: 'APPROVED'})
+                    WHERE (size($factors) = 0 OR any(f IN p.riskFactors WHERE f IN $factors)) AND NOT p.id IN $adopted
+                    OPTIONAL MATCH (c:School)-[a:ADOPTED]->(p) WHERE c.id IN $comparable
+                    OPTIONAL MATCH (m:Municipality)-[:HAS_SCHOOL]->(c)
+                    RETURN p.id AS id, p.riskFactors AS riskFactors, p.subjects AS subjects,
+                           collect(CASE WHEN c IS NULL THEN null ELSE {
+                               school: c {.id, .name, .type, .locality, .regionId, .municipalityId},
+                               municipalityName: m.name, date: a.date} END) AS adoptions
+                    """, params).list(r -> new Candidate(r.get("id").asString(),
+                    r.get("riskFactors").isNull() ? List.of() : r.get("riskFactors").asList(Value::asString),
+                    r.get("subjects").isNull() ? List.of() : r.get("subjects").asList(Value::asString),
+                    r.get("adoptions").asList(a -> new StoredPractice.Adoption(school(a.get("school"), a.get("municipalityName")),
+                            a.get("date").isNull() ? null : a.get("date").asLocalDate(), null, null))));
+        });
+    }
+
+    // -------------------------------------------------------------------------------------------------------------
+
+    static String toJson(List<EvidenceItem> evidence) {
+        try {
+            return JSON.writeValueAsString(evidence == null ? List.of() : evidence);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static List<EvidenceItem> evidenceFromJson(Object json) {
+        if (json == null || json.toString().isBlank()) {
+            return List.of();
+        }
+        try {
+            return JSON.readValue(json.toString(), EVIDENCE_LIST);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Practice.evidenceJson is not valid JSON", e);
+        }
+    }
+
+    private static String string(Value value) {
+        return value == null || value.isNull() ? null : value.asString();
+    }
+
+    private static Double number(Value value) {
+        return value == null || value.isNull() ? null : value.asDouble();
+    }
+
+    private static Map<String, Object> mapOf(String k1, Object v1, String k2, Object v2) {
+        Map<String, Object> map = new HashMap<>();
+        map.put(k1, v1);
+        map.put(k2, v2);
+        return map;
+    }
+}

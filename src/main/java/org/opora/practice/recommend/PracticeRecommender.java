@@ -1,0 +1,233 @@
+package org.opora.practice.recommend;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.opora.platform.errors.ApiException;
+import org.opora.practice.AdoptionOutcome;
+import org.opora.practice.AdoptionView;
+import org.opora.practice.EvidenceLevel;
+import org.opora.practice.OutcomeCalculator;
+import org.opora.practice.PracticeRepository;
+import org.opora.practice.PracticeRepository.Candidate;
+import org.opora.practice.PracticeRepository.SchoolContext;
+import org.opora.practice.PracticeRiskFactor;
+import org.opora.practice.PracticeView;
+import org.opora.practice.PracticeViews;
+import org.opora.practice.ResultPoint;
+import org.opora.practice.SchoolRef;
+import org.opora.practice.StoredPractice;
+import org.opora.security.CurrentUser;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+
+/**
+ * Recommends practices to a school.
+ *
+ * <ol>
+ *   <li>The school's risk factors come from its latest identification run ({@code ASSESSED.riskProfileJson});
+ *       factors at MEDIUM or HIGH level count.</li>
+ *   <li>Candidates are approved practices addressing any of them that the school has not adopted.</li>
+ *   <li>Comparable schools: same region, type and locality, and a context index within
+ *       {@code opora.practice.recommendations.context-tolerance} (default 0.5) of the school's.</li>
+ *   <li>Score = weight of matched factors (HIGH 3, MEDIUM 2) + 4 per comparable school whose results improved
+ *       after adopting ({@link OutcomeCalculator}) + 1 per other comparable adopter + 1 per evidence rank.</li>
+ * </ol>
+ * Each recommendation carries its reasons in words and the numbers behind them.
+ */
+@Singleton
+public class PracticeRecommender {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PracticeRecommender.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Locale RU = Locale.forLanguageTag("ru");
+    /** Candidates kept after the cheap first scoring, per recommendation asked for. */
+    private static final int SHORTLIST_FACTOR = 5;
+
+    private final PracticeRepository repository;
+    private final PracticeViews views;
+    private final double tolerance;
+
+    public PracticeRecommender(PracticeRepository repository, PracticeViews views,
+                               @Value("${opora.practice.recommendations.context-tolerance:0.5}") double tolerance) {
+        this.repository = repository;
+        this.views = views;
+        this.tolerance = tolerance;
+    }
+
+    public List<PracticeRecommendation> recommend(CurrentUser user, String schoolId, int first) {
+        if (first < 1 || first > 50) {
+            throw ApiException.badInput("first: от 1 до 50");
+        }
+        SchoolContext context = repository.schoolContext(schoolId).orElseThrow(() -> ApiException.notFound("Школа", schoolId));
+        SchoolRef school = context.school();
+        if (!user.isAdmin() && !user.scope().covers(school.regionId(), school.municipalityId(), school.id())) {
+            throw ApiException.forbidden("Рекомендации доступны по школам своей территории");
+        }
+        Map<String, String> factors = riskFactors(context.riskProfileJson());
+        List<SchoolRef> comparable = repository.comparableSchools(context, tolerance);
+        Set<String> comparableIds = comparable.stream().map(SchoolRef::id).collect(Collectors.toSet());
+        List<Candidate> candidates = repository.candidates(schoolId, factors.keySet(), comparableIds);
+
+        Set<String> adopters = candidates.stream().flatMap(c -> c.comparableAdoptions().stream()).map(a -> a.school().id())
+                .collect(Collectors.toSet());
+        Map<String, List<ResultPoint>> results = new HashMap<>(repository.results(adopters));
+
+        // First pass without loading the practices: factor weights and comparable adoptions.
+        List<Scored> scored = new ArrayList<>();
+        for (Candidate candidate : candidates) {
+            scored.add(firstPass(candidate, factors, results));
+        }
+        scored.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparing(s -> s.candidate().id()));
+        List<Scored> shortlist = scored.subList(0, Math.min(scored.size(), first * SHORTLIST_FACTOR));
+
+        // Second pass: load the shortlisted practices, add their evidence, explain.
+        List<StoredPractice> stored = repository.findAll(shortlist.stream().map(s -> s.candidate().id()).toList());
+        Map<String, PracticeView> byId = new HashMap<>();
+        for (PracticeView view : views.views(stored, null)) {
+            byId.put(view.id(), view);
+        }
+        List<PracticeRecommendation> recommendations = new ArrayList<>();
+        for (Scored s : shortlist) {
+            PracticeView view = byId.get(s.candidate().id());
+            if (view == null) {
+                continue; // deleted meanwhile
+            }
+            EvidenceLevel evidence = EvidenceLevel.valueOf(view.evidenceLevel());
+            double score = s.score() + evidence.ordinal();
+            recommendations.add(new PracticeRecommendation(view, Math.round(score * 100) / 100.0,
+                    reasons(s, evidence, factors.isEmpty(), school, context.contextIndex() != null),
+                    s.matched(), s.adoptions()));
+        }
+        recommendations.sort(Comparator.comparingDouble(PracticeRecommendation::score).reversed()
+                .thenComparing(r -> -r.comparableAdoptions().size())
+                .thenComparing(r -> r.practice().id()));
+        return recommendations.subList(0, Math.min(first, recommendations.size()));
+    }
+
+    private record Scored(Candidate candidate, double score, List<PracticeRecommendation.MatchedRiskFactor> matched,
+                          List<AdoptionView> adoptions, int improved) {
+    }
+
+    private Scored firstPass(Candidate candidate, Map<String, String> factors, Map<String, List<ResultPoint>> results) {
+        List<PracticeRecommendation.MatchedRiskFactor> matched = new ArrayList<>();
+        double score = 0;
+        for (Map.Entry<String, String> factor : factors.entrySet()) {
+            if (candidate.riskFactors().contains(factor.getKey())) {
+                matched.add(new PracticeRecommendation.MatchedRiskFactor(factor.getKey(), label(factor.getKey()), factor.getValue()));
+                score += "HIGH".equals(factor.getValue()) ? 3 : 2;
+            }
+        }
+        List<AdoptionView> adoptions = new ArrayList<>();
+        int improved = 0;
+        for (StoredPractice.Adoption adoption : candidate.comparableAdoptions()) {
+            AdoptionOutcome outcome = OutcomeCalculator.outcome(results.getOrDefault(adoption.school().id(), List.of()),
+                    adoption.date(), candidate.subjects(), views.minImprovement()).orElse(null);
+            adoptions.add(new AdoptionView(adoption.school(), adoption.date() == null ? null : adoption.date().toString(), null, outcome));
+            if (outcome != null && outcome.improved()) {
+                improved++;
+                score += 4;
+            } else {
+                score += 1;
+            }
+        }
+        adoptions.sort(Comparator.comparing((AdoptionView a) -> a.outcome() == null ? Double.NEGATIVE_INFINITY : a.outcome().change())
+                .reversed());
+        return new Scored(candidate, score, matched, adoptions, improved);
+    }
+
+    private List<String> reasons(Scored s, EvidenceLevel evidence, boolean noProfile, SchoolRef school, boolean byContext) {
+        List<String> reasons = new ArrayList<>();
+        if (noProfile) {
+            reasons.add("Профиль рисков школы ещё не рассчитан: практика подобрана по опыту схожих школ и силе доказательств.");
+        } else if (!s.matched().isEmpty()) {
+            reasons.add("Направлена на факторы риска школы: " + s.matched().stream()
+                    .map(m -> "«" + m.label() + "» (" + levelLabel(m.level()) + ")").collect(Collectors.joining(", ")) + ".");
+        }
+        String similar = "схожих школах (" + similarity(school, byContext) + ")";
+        List<AdoptionView> improved = s.adoptions().stream().filter(a -> a.outcome() != null && a.outcome().improved()).toList();
+        if (!improved.isEmpty()) {
+            reasons.add("Внедрена в " + s.adoptions().size() + " " + similar + "; после внедрения результаты выросли в "
+                    + improved.size() + ": " + improved.stream().limit(3)
+                    .map(a -> "«" + a.school().name() + "» — " + a.outcome().headlineSeries() + ": "
+                            + String.format(RU, "%.2f → %.2f, в среднем %+.1f п.п.", a.outcome().headlineBefore(),
+                            a.outcome().headlineAfter(), a.outcome().change()))
+                    .collect(Collectors.joining("; ")) + ".");
+        } else if (!s.adoptions().isEmpty()) {
+            reasons.add("Внедрена в " + s.adoptions().size() + " " + similar + ", но роста результатов после внедрения пока не видно.");
+        }
+        switch (evidence) {
+            case REPLICATED -> reasons.add("Эффект подтверждён данными нескольких школ.");
+            case MEASURED -> reasons.add("Есть данные «до» и «после» о результатах в школе, где практика применялась.");
+            default -> {
+            }
+        }
+        return reasons;
+    }
+
+    private String similarity(SchoolRef school, boolean byContext) {
+        List<String> parts = new ArrayList<>();
+        if (school.type() != null) {
+            parts.add("тип «" + school.type() + "»");
+        }
+        if (school.locality() != null) {
+            parts.add("местность «" + school.locality() + "»");
+        }
+        if (byContext) {
+            parts.add(String.format(RU, "индекс социального контекста отличается не более чем на %.1f", tolerance));
+        }
+        return String.join(", ", parts);
+    }
+
+    /** {factor: level} from the risk profile JSON, MEDIUM and HIGH only, strongest first. */
+    static Map<String, String> riskFactors(String riskProfileJson) {
+        Map<String, String> factors = new LinkedHashMap<>();
+        if (riskProfileJson == null || riskProfileJson.isBlank()) {
+            return factors;
+        }
+        try {
+            JsonNode profile = JSON.readTree(riskProfileJson);
+            List<JsonNode> entries = new ArrayList<>();
+            profile.forEach(entries::add);
+            entries.sort(Comparator.comparingInt((JsonNode e) -> "HIGH".equals(e.path("level").asText()) ? 0 : 1));
+            for (JsonNode entry : entries) {
+                String level = entry.path("level").asText();
+                if (("HIGH".equals(level) || "MEDIUM".equals(level)) && entry.hasNonNull("factor")) {
+                    factors.putIfAbsent(entry.get("factor").asText(), level);
+                }
+            }
+        } catch (Exception e) {
+            LOG.warn("Unreadable risk profile JSON, recommending without it: {}", e.toString());
+        }
+        return factors;
+    }
+
+    private static String label(String factor) {
+        try {
+            return PracticeRiskFactor.valueOf(factor).label();
+        } catch (IllegalArgumentException e) {
+            return factor;
+        }
+    }
+
+    private static String levelLabel(String level) {
+        return switch (level) {
+            case "HIGH" -> "высокий уровень";
+            case "MEDIUM" -> "средний уровень";
+            default -> "низкий уровень";
+        };
+    }
+}

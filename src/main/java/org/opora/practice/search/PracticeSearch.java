@@ -1,0 +1,467 @@
+package org.opora.practice.search;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.opora.platform.errors.ApiException;
+import org.opora.platform.errors.ErrorCode;
+import org.opora.practice.EvidenceLevel;
+import org.opora.practice.Labelled;
+import org.opora.practice.PracticeAccess;
+import org.opora.practice.PracticeDocuments;
+import org.opora.practice.PracticeLevel;
+import org.opora.practice.PracticeRiskFactor;
+import org.opora.practice.PracticeStatus;
+import org.opora.practice.PracticeSubject;
+import org.opora.practice.PracticeView;
+import org.opora.practice.search.PracticeSearchRequest.Filter;
+import org.opora.practice.search.PracticeSearchResult.Bucket;
+import org.opora.practice.search.PracticeSearchResult.Facets;
+import org.opora.practice.search.PracticeSearchResult.Highlight;
+import org.opora.practice.search.PracticeSearchResult.Hit;
+import org.opora.practice.search.PracticeSearchResult.Suggestion;
+import org.opora.security.CurrentUser;
+import org.opora.security.Role;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.SortOptions;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
+import co.elastic.clients.elasticsearch._types.aggregations.LongTermsBucket;
+import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
+import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
+import co.elastic.clients.elasticsearch.core.SearchRequest;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.CompletionContext;
+import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
+import co.elastic.clients.elasticsearch.core.search.Suggestion.Kind;
+import jakarta.inject.Singleton;
+
+/**
+ * Searches the practice bank in Elasticsearch.
+ *
+ * <p>Matching, for the free text of a query (all on the {@code opora_russian} analyzer unless noted):
+ * <ul>
+ *   <li>morphology: words match in any inflection and common derivations (наставничество ~ наставника);</li>
+ *   <li>typos: a fuzzy variant of the same query at a lower weight: one edit in stems of 4-7 letters, two from 8 (AUTO:4,8;
+ *       plain AUTO allows two edits from 6 letters, which conflates Russian stems such as карточк/картинк), first letter fixed;</li>
+ *   <li>prefixes: the last word may be unfinished ({@code bool_prefix} on the unstemmed {@code title.plain},
+ *       {@code summary.plain});</li>
+ *   <li>phrases: text in double quotes must occur as a phrase; unquoted text scores higher where its words stand
+ *       together.</li>
+ * </ul>
+ * Facets are "multi-select": each facet's counts apply every selected filter except its own (filters go to
+ * {@code post_filter}, each facet is a {@code filter} aggregation). Visibility ({@link PracticeAccess}) is a
+ * query filter, so counts never reveal what the caller may not see.
+ */
+@Singleton
+public class PracticeSearch {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PracticeSearch.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern QUOTED = Pattern.compile("\"([^\"]*)\"");
+    private static final int MAX_QUERY_LENGTH = 300;
+    private static final int MAX_PAGE = 100;
+    /** Searched text fields with their weights. */
+    private static final List<String> TEXT_FIELDS = List.of("title^4", "summary^2", "description", "evidenceSummary",
+            "riskFactorLabels^1.5", "subjectLabels^1.5", "resources^0.5", "authorSchoolName^0.5", "authors");
+    private static final List<String> PHRASE_FIELDS = List.of("title^3", "summary^2", "description", "evidenceSummary");
+    private static final String MIN_MATCH = "2<-25%";
+
+    /** The facets: name, document field, and how to label a value. */
+    private enum Facet {
+        SUBJECTS("subjects", v -> label(PracticeSubject.class, v)),
+        GRADES("grades", v -> v + " класс"),
+        RISK_FACTORS("riskFactors", v -> label(PracticeRiskFactor.class, v)),
+        LEVELS("level", v -> label(PracticeLevel.class, v)),
+        MUNICIPALITIES("municipalityId", v -> v),
+        EVIDENCE_LEVELS("evidenceLevel", v -> label(EvidenceLevel.class, v)),
+        STATUSES("status", v -> label(PracticeStatus.class, v));
+
+        final String field;
+        final Function<String, String> labeller;
+
+        Facet(String field, Function<String, String> labeller) {
+            this.field = field;
+            this.labeller = labeller;
+        }
+
+        String aggName() {
+            return name().toLowerCase();
+        }
+    }
+
+    private final PracticeIndex index;
+
+    public PracticeSearch(PracticeIndex index) {
+        this.index = index;
+    }
+
+    public PracticeSearchResult search(CurrentUser user, PracticeSearchRequest request) {
+        Filter filter = request.filter() == null ? Filter.NONE : request.filter();
+        int first = request.first();
+        if (first < 1 || first > MAX_PAGE) {
+            throw ApiException.badInput("first: от 1 до " + MAX_PAGE);
+        }
+        PracticeSearchRequest.Sort sort = request.sort() == null ? PracticeSearchRequest.Sort.RELEVANCE : request.sort();
+        String text = request.query() == null ? "" : request.query().strip();
+        if (text.length() > MAX_QUERY_LENGTH) {
+            throw ApiException.badInput("query: не длиннее " + MAX_QUERY_LENGTH + " символов");
+        }
+        List<SortOptions> sortOptions = sortOptions(sort);
+        List<FieldValue> searchAfter = request.after() == null ? null : decodeCursor(request.after(), sort.name(), sortOptions.size());
+
+        Map<Facet, Query> facetFilters = facetFilters(filter);
+        List<Query> restrictions = new ArrayList<>();
+        visibility(user).ifPresent(restrictions::add);
+        if (filter.mine()) {
+            restrictions.add(term("createdBy", user.username()));
+        }
+        if (filter.regionId() != null) {
+            restrictions.add(term("regionId", filter.regionId()));
+        }
+        if (filter.authorSchoolId() != null) {
+            restrictions.add(term("authorSchoolId", filter.authorSchoolId()));
+        }
+        Query query = textQuery(text, restrictions);
+
+        SearchRequest.Builder search = new SearchRequest.Builder()
+                .index(index.alias())
+                .query(query)
+                .size(first + 1)
+                .trackTotalHits(t -> t.enabled(true))
+                .sort(sortOptions)
+                .source(s -> s.filter(f -> f.excludes("suggest")))
+                .highlight(h -> h.encoder(HighlighterEncoder.Html).preTags("<em>").postTags("</em>")
+                        .fields("title", f -> f.numberOfFragments(0))
+                        .fields("title.plain", f -> f.numberOfFragments(0))
+                        .fields("summary", f -> f.numberOfFragments(0))
+                        .fields("summary.plain", f -> f.numberOfFragments(0))
+                        .fields("description", f -> f.fragmentSize(180).numberOfFragments(2))
+                        .fields("evidenceSummary", f -> f.fragmentSize(180).numberOfFragments(1)));
+        if (!facetFilters.isEmpty()) {
+            search.postFilter(Query.of(q -> q.bool(b -> b.filter(List.copyOf(facetFilters.values())))));
+        }
+        for (Facet facet : Facet.values()) {
+            List<Query> others = facetFilters.entrySet().stream().filter(e -> e.getKey() != facet).map(Map.Entry::getValue).toList();
+            Aggregation terms = Aggregation.of(a -> {
+                var t = a.terms(tt -> tt.field(facet.field).size(facet == Facet.MUNICIPALITIES ? 200 : 50));
+                return facet == Facet.MUNICIPALITIES
+                        ? t.aggregations("name", n -> n.terms(tt -> tt.field("municipalityName").size(1)))
+                        : t;
+            });
+            search.aggregations(facet.aggName(), a -> a
+                    .filter(others.isEmpty() ? Query.of(q -> q.matchAll(m -> m)) : Query.of(q -> q.bool(b -> b.filter(others))))
+                    .aggregations("values", terms));
+        }
+        if (searchAfter != null) {
+            search.searchAfter(searchAfter);
+        }
+
+        SearchResponse<PracticeView> response = execute(search.build());
+        List<co.elastic.clients.elasticsearch.core.search.Hit<PracticeView>> raw = response.hits().hits();
+        boolean hasNext = raw.size() > first;
+        List<Hit> hits = new ArrayList<>();
+        for (var hit : raw.subList(0, Math.min(first, raw.size()))) {
+            hits.add(new Hit(hit.source(), hit.score(), highlights(hit.highlight()), encodeCursor(sort.name(), hit.sort())));
+        }
+        long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
+        return new PracticeSearchResult(hits, hasNext, hits.isEmpty() ? null : hits.get(hits.size() - 1).cursor(), total,
+                facets(response, filter), response.took());
+    }
+
+    /** Titles completing what the user typed: approved practices, and the caller's own in any status. */
+    public List<Suggestion> suggest(CurrentUser user, String prefix, int limit) {
+        String text = prefix == null ? "" : prefix.strip();
+        if (text.isEmpty()) {
+            return List.of();
+        }
+        if (text.length() > 100 || limit < 1 || limit > 20) {
+            throw ApiException.badInput("prefix: до 100 символов; limit: от 1 до 20");
+        }
+        List<CompletionContext> contexts = List.of(
+                CompletionContext.of(c -> c.context(x -> x.category(PracticeDocuments.PUBLIC_CONTEXT))),
+                CompletionContext.of(c -> c.context(x -> x.category(PracticeDocuments.userContext(user.username())))));
+        SearchRequest request = SearchRequest.of(s -> s
+                .index(index.alias())
+                .source(src -> src.filter(f -> f.includes("id", "title", "status")))
+                .suggest(sg -> sg.suggesters("titles", fs -> fs.prefix(text).completion(c -> c
+                        .field("suggest").size(limit).skipDuplicates(true)
+                        .fuzzy(f -> f.fuzziness(text.length() < 4 ? "0" : "1").prefixLength(1).unicodeAware(true)) // edits in letters, not bytes
+                        .contexts("visibility", contexts)))));
+        SearchResponse<PracticeView> response = execute(request);
+        List<Suggestion> suggestions = new ArrayList<>();
+        var options = response.suggest().getOrDefault("titles", List.of());
+        for (var suggestion : options) {
+            if (suggestion._kind() == Kind.Completion) {
+                for (var option : suggestion.completion().options()) {
+                    PracticeView source = option.source();
+                    if (source != null && suggestions.stream().noneMatch(s -> s.id().equals(source.id()))) {
+                        suggestions.add(new Suggestion(source.id(), source.title(), option.text()));
+                    }
+                }
+            }
+        }
+        return suggestions;
+    }
+
+    private SearchResponse<PracticeView> execute(SearchRequest request) {
+        try {
+            index.ensureReady();
+            return index.client().search(request, PracticeView.class);
+        } catch (ElasticsearchException e) {
+            if (e.status() == 400) {
+                LOG.debug("Search rejected by Elasticsearch", e);
+                throw ApiException.badInput("Некорректный поисковый запрос: " + e.error().reason());
+            }
+            LOG.warn("Practice search failed", e);
+            throw unavailable();
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof ApiException api) {
+                throw api;
+            }
+            LOG.warn("Practice search failed: {}", e.toString());
+            throw unavailable();
+        }
+    }
+
+    private static ApiException unavailable() {
+        return new ApiException(ErrorCode.INTERNAL,
+                "Поиск практик временно недоступен. Изменения практик сохранены и появятся в поиске, когда он заработает.");
+    }
+
+    // -------------------------------------------------------------------------------------------------------------
+    // Query building (package-private for tests)
+
+    static Query textQuery(String text, List<Query> restrictions) {
+        List<String> phrases = new ArrayList<>();
+        Matcher matcher = QUOTED.matcher(text);
+        while (matcher.find()) {
+            if (!matcher.group(1).isBlank()) {
+                phrases.add(matcher.group(1).strip());
+            }
+        }
+        String free = QUOTED.matcher(text).replaceAll(" ").replace('"', ' ').strip().replaceAll("\\s+", " ");
+        List<Query> must = new ArrayList<>();
+        List<Query> should = new ArrayList<>();
+        for (String phrase : phrases) {
+            must.add(Query.of(q -> q.multiMatch(m -> m.query(phrase).fields(PHRASE_FIELDS).type(TextQueryType.Phrase))));
+        }
+        if (!free.isEmpty()) {
+            must.add(Query.of(q -> q.bool(b -> b.minimumShouldMatch("1")
+                    .should(s -> s.multiMatch(m -> m.query(free).fields(TEXT_FIELDS).type(TextQueryType.CrossFields)
+                            .operator(Operator.Or).minimumShouldMatch(MIN_MATCH)))
+                    .should(s -> s.multiMatch(m -> m.query(free).fields(TEXT_FIELDS).type(TextQueryType.BestFields)
+                            .fuzziness("AUTO:4,8").prefixLength(1).maxExpansions(30).minimumShouldMatch(MIN_MATCH).boost(0.4f)))
+                    .should(s -> s.multiMatch(m -> m.query(free).fields("title.plain^2", "summary.plain")
+                            .type(TextQueryType.BoolPrefix).operator(Operator.And).boost(0.6f))))));
+            should.add(Query.of(q -> q.multiMatch(m -> m.query(free).fields(PHRASE_FIELDS).type(TextQueryType.Phrase)
+                    .slop(2).boost(2f))));
+        }
+        if (must.isEmpty()) {
+            must.add(Query.of(q -> q.matchAll(m -> m)));
+        }
+        return Query.of(q -> q.bool(b -> b.must(must).should(should).filter(restrictions)));
+    }
+
+    /**
+     * What the caller may find; empty for the administrator. Mirrors {@link PracticeAccess#canView}.
+     */
+    static java.util.Optional<Query> visibility(CurrentUser user) {
+        if (user.isAdmin()) {
+            return java.util.Optional.empty();
+        }
+        List<Query> anyOf = new ArrayList<>();
+        anyOf.add(term("status", PracticeStatus.APPROVED.name()));
+        anyOf.add(term("createdBy", user.username()));
+        if (user.has(Role.SCHOOL_ADMIN) && user.scope().schoolId() != null) {
+            anyOf.add(term("authorSchoolId", user.scope().schoolId()));
+        }
+        if (PracticeAccess.isReviewer(user)) {
+            List<Query> territory = new ArrayList<>();
+            territory.add(terms("status", List.of(PracticeStatus.SUBMITTED.name(), PracticeStatus.APPROVED.name(),
+                    PracticeStatus.REJECTED.name())));
+            if (user.scope().regionId() != null) {
+                territory.add(term("regionId", user.scope().regionId()));
+            }
+            if (user.scope().municipalityId() != null) {
+                territory.add(term("municipalityId", user.scope().municipalityId()));
+            }
+            if (user.scope().schoolId() != null) {
+                territory.add(term("authorSchoolId", user.scope().schoolId()));
+            }
+            anyOf.add(Query.of(q -> q.bool(b -> b.filter(territory))));
+        }
+        return java.util.Optional.of(Query.of(q -> q.bool(b -> b.should(anyOf).minimumShouldMatch("1"))));
+    }
+
+    private static Map<Facet, Query> facetFilters(Filter filter) {
+        Map<Facet, Query> filters = new LinkedHashMap<>();
+        putTerms(filters, Facet.SUBJECTS, filter.subjects());
+        putTerms(filters, Facet.GRADES, filter.grades() == null ? null : filter.grades().stream().map(String::valueOf).toList());
+        putTerms(filters, Facet.RISK_FACTORS, filter.riskFactors());
+        putTerms(filters, Facet.LEVELS, filter.levels());
+        putTerms(filters, Facet.MUNICIPALITIES, filter.municipalityIds());
+        putTerms(filters, Facet.EVIDENCE_LEVELS, filter.evidenceLevels());
+        putTerms(filters, Facet.STATUSES, filter.statuses());
+        return filters;
+    }
+
+    private static void putTerms(Map<Facet, Query> filters, Facet facet, List<String> values) {
+        if (values != null && !values.isEmpty()) {
+            filters.put(facet, terms(facet.field, values));
+        }
+    }
+
+    private static List<SortOptions> sortOptions(PracticeSearchRequest.Sort sort) {
+        SortOptions score = SortOptions.of(s -> s.score(sc -> sc.order(SortOrder.Desc)));
+        SortOptions evidence = SortOptions.of(s -> s.field(f -> f.field("evidenceScore").order(SortOrder.Desc).missing("_last")));
+        SortOptions id = SortOptions.of(s -> s.field(f -> f.field("id").order(SortOrder.Asc)));
+        return switch (sort) {
+            case RELEVANCE -> List.of(score, evidence, id);
+            case EVIDENCE -> List.of(evidence, score, id);
+            case NEWEST -> List.of(
+                    SortOptions.of(s -> s.field(f -> f.field("publishedAt").order(SortOrder.Desc).missing("_last"))),
+                    SortOptions.of(s -> s.field(f -> f.field("updatedAt").order(SortOrder.Desc).missing("_last"))),
+                    id);
+        };
+    }
+
+    private static List<Highlight> highlights(Map<String, List<String>> highlight) {
+        Map<String, List<String>> merged = new LinkedHashMap<>();
+        for (String field : List.of("title", "title.plain", "summary", "summary.plain", "description", "evidenceSummary")) {
+            List<String> fragments = highlight == null ? null : highlight.get(field);
+            if (fragments != null && !fragments.isEmpty()) {
+                merged.putIfAbsent(field.replace(".plain", ""), fragments);
+            }
+        }
+        return merged.entrySet().stream().map(e -> new Highlight(e.getKey(), e.getValue())).toList();
+    }
+
+    private static Facets facets(SearchResponse<PracticeView> response, Filter filter) {
+        Map<Facet, List<Bucket>> result = new LinkedHashMap<>();
+        Map<Facet, List<String>> selected = Map.of(
+                Facet.SUBJECTS, nonNull(filter.subjects()),
+                Facet.GRADES, filter.grades() == null ? List.of() : filter.grades().stream().map(String::valueOf).toList(),
+                Facet.RISK_FACTORS, nonNull(filter.riskFactors()),
+                Facet.LEVELS, nonNull(filter.levels()),
+                Facet.MUNICIPALITIES, nonNull(filter.municipalityIds()),
+                Facet.EVIDENCE_LEVELS, nonNull(filter.evidenceLevels()),
+                Facet.STATUSES, nonNull(filter.statuses()));
+        for (Facet facet : Facet.values()) {
+            Aggregate values = response.aggregations().get(facet.aggName()).filter().aggregations().get("values");
+            List<Bucket> buckets = new ArrayList<>();
+            if (values.isSterms()) {
+                for (StringTermsBucket b : values.sterms().buckets().array()) {
+                    String key = b.key().stringValue();
+                    String label = facet.labeller.apply(key);
+                    if (facet == Facet.MUNICIPALITIES) {
+                        var names = b.aggregations().get("name").sterms().buckets().array();
+                        label = names.isEmpty() ? key : names.get(0).key().stringValue();
+                    }
+                    buckets.add(new Bucket(key, label, b.docCount(), selected.get(facet).contains(key)));
+                }
+            } else if (values.isLterms()) {
+                for (LongTermsBucket b : values.lterms().buckets().array()) {
+                    String key = String.valueOf(b.key());
+                    buckets.add(new Bucket(key, facet.labeller.apply(key), b.docCount(), selected.get(facet).contains(key)));
+                }
+            }
+            if (facet == Facet.GRADES) {
+                buckets.sort(java.util.Comparator.comparingInt(b -> Integer.parseInt(b.value())));
+            }
+            result.put(facet, buckets);
+        }
+        return new Facets(result.get(Facet.SUBJECTS), result.get(Facet.GRADES), result.get(Facet.RISK_FACTORS),
+                result.get(Facet.LEVELS), result.get(Facet.MUNICIPALITIES), result.get(Facet.EVIDENCE_LEVELS),
+                result.get(Facet.STATUSES));
+    }
+
+    // -------------------------------------------------------------------------------------------------------------
+    // Cursors: the sort and the sort values of the last hit, as base64url JSON with a type tag per value
+
+    static String encodeCursor(String sort, List<FieldValue> sortValues) {
+        if (sortValues == null) {
+            return null;
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode cursor = JSON.createObjectNode().put("sort", sort);
+        ArrayNode array = cursor.putArray("after");
+        for (FieldValue v : sortValues) {
+            switch (v._kind()) {
+                case Double -> array.addObject().put("d", v.doubleValue());
+                case Long -> array.addObject().put("l", v.longValue());
+                case String -> array.addObject().put("s", v.stringValue());
+                case Boolean -> array.addObject().put("b", v.booleanValue());
+                default -> array.addObject().putNull("n");
+            }
+        }
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(cursor.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    static List<FieldValue> decodeCursor(String cursor, String sort, int expectedSize) {
+        try {
+            JsonNode decoded = JSON.readTree(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8));
+            JsonNode array = decoded == null ? null : decoded.get("after");
+            if (!sort.equals(decoded.path("sort").asText()) || array == null || !array.isArray() || array.size() != expectedSize) {
+                throw new IllegalArgumentException("not a cursor of this sort");
+            }
+            List<FieldValue> values = new ArrayList<>();
+            for (JsonNode v : array) {
+                if (v.has("d")) {
+                    values.add(FieldValue.of(v.get("d").asDouble()));
+                } else if (v.has("l")) {
+                    values.add(FieldValue.of(v.get("l").asLong()));
+                } else if (v.has("s")) {
+                    values.add(FieldValue.of(v.get("s").asText()));
+                } else if (v.has("b")) {
+                    values.add(FieldValue.of(v.get("b").asBoolean()));
+                } else {
+                    values.add(FieldValue.NULL);
+                }
+            }
+            return values;
+        } catch (IOException | IllegalArgumentException | NullPointerException e) {
+            throw ApiException.badInput("after: неверный курсор (он относится к другой сортировке или повреждён)");
+        }
+    }
+
+    // -------------------------------------------------------------------------------------------------------------
+
+    private static Query term(String field, String value) {
+        return Query.of(q -> q.term(t -> t.field(field).value(value)));
+    }
+
+    private static Query terms(String field, List<String> values) {
+        return Query.of(q -> q.terms(t -> t.field(field).terms(v -> v.value(values.stream().map(FieldValue::of).toList()))));
+    }
+
+    private static List<String> nonNull(List<String> values) {
+        return values == null ? List.of() : values;
+    }
+
+    private static <E extends Enum<E> & Labelled> String label(Class<E> type, String code) {
+        try {
+            return Enum.valueOf(type, code).label();
+        } catch (IllegalArgumentException e) {
+            return code;
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package org.opora.practice.seed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.opora.practice.EvidenceItem;
+import org.opora.practice.PracticeLevel;
+import org.opora.practice.PracticeRiskFactor;
+import org.opora.practice.PracticeSubject;
+
+/** The seed generator: deterministic, enough practices, valid codes, Russian text, sensible evidence. */
+class PracticeGeneratorTest {
+
+    private static List<SeedSchool> standIn() throws IOException {
+        return SeedSchool.read(PracticeGenerator.STANDIN_SCHOOLS);
+    }
+
+    @Test
+    void sameInputGivesIdenticalFiles(@TempDir Path a, @TempDir Path b) throws IOException {
+        List<SeedSchool> schools = standIn();
+        PracticeGenerator.write(PracticeGenerator.generate(schools, 320, 74, "PR-"), a);
+        PracticeGenerator.write(PracticeGenerator.generate(schools, 320, 74, "PR-"), b);
+        assertThat(Files.readAllBytes(a.resolve("practices.jsonl"))).isEqualTo(Files.readAllBytes(b.resolve("practices.jsonl")));
+        assertThat(Files.readAllBytes(a.resolve("adoptions.csv"))).isEqualTo(Files.readAllBytes(b.resolve("adoptions.csv")));
+    }
+
+    @Test
+    void committedSeedIsWhatTheGeneratorProducesFromTheStandInSchools(@TempDir Path dir) throws IOException {
+        // Fails when someone edits the templates without regenerating (or the schools file changed: regenerate).
+        Path committed = PracticeGenerator.OUTPUT.resolve("practices.jsonl");
+        if (Files.exists(PracticeGenerator.REGION_SCHOOLS)) {
+            return; // generated against the real region file then; the stand-in comparison does not apply
+        }
+        PracticeGenerator.write(PracticeGenerator.generate(standIn(), PracticeGenerator.DEFAULT_COUNT,
+                PracticeGenerator.DEFAULT_SEED, "PR-"), dir);
+        assertThat(Files.readString(dir.resolve("practices.jsonl"))).isEqualTo(Files.readString(committed));
+    }
+
+    @Test
+    void practicesAreValidVariedAndInRussian() throws IOException {
+        List<SeedSchool> schools = standIn();
+        Set<String> schoolIds = schools.stream().map(SeedSchool::id).collect(Collectors.toSet());
+        PracticeGenerator.Output output = PracticeGenerator.generate(schools, 320, 74, "PR-");
+        List<SeedPractice> practices = output.practices();
+        assertThat(practices).hasSize(320);
+        assertThat(practices.stream().map(SeedPractice::title).distinct().count()).isEqualTo(320);
+        Set<String> factors = new HashSet<>();
+        Set<String> subjects = new HashSet<>();
+        for (SeedPractice p : practices) {
+            assertThat(p.title()).matches(".*[А-Яа-яЁё].*");
+            assertThat(p.description().length()).as(p.id()).isGreaterThan(300);
+            assertThat(p.description()).doesNotContain("{").doesNotContain("}");
+            assertThat(p.summary()).doesNotContain("{");
+            assertThat(schoolIds).contains(p.authorSchoolId());
+            p.riskFactors().forEach(f -> PracticeRiskFactor.valueOf(f));
+            p.subjects().forEach(s -> PracticeSubject.valueOf(s));
+            PracticeLevel.valueOf(p.level());
+            assertThat(p.grades()).isNotEmpty().allMatch(g -> g >= 1 && g <= 11);
+            assertThat(p.authors()).isNotEmpty();
+            for (EvidenceItem e : p.evidence()) {
+                assertThat(e.yearBefore()).isLessThan(e.yearAfter());
+                assertThat(e.metric()).doesNotContain("{");
+            }
+            if ("APPROVED".equals(p.status())) {
+                assertThat(p.publishedAt()).isNotNull();
+            }
+            if ("REJECTED".equals(p.status())) {
+                assertThat(p.rejectionReason()).isNotBlank();
+            }
+            factors.addAll(p.riskFactors());
+            subjects.addAll(p.subjects());
+        }
+        assertThat(factors).hasSize(PracticeRiskFactor.values().length);
+        assertThat(subjects.size()).isGreaterThan(15);
+        long approved = practices.stream().filter(p -> "APPROVED".equals(p.status())).count();
+        assertThat(approved).isBetween(240L, 300L);
+        assertThat(practices.stream().filter(p -> !p.evidence().isEmpty()).count()).isGreaterThan(150);
+        // Adoptions: of approved practices, by other schools, after publication.
+        assertThat(output.adoptions()).hasSizeGreaterThan(200);
+        for (SeedPractice.Adoption a : output.adoptions()) {
+            SeedPractice p = practices.stream().filter(x -> x.id().equals(a.practiceId())).findFirst().orElseThrow();
+            assertThat(p.status()).isEqualTo("APPROVED");
+            assertThat(a.schoolId()).isNotEqualTo(p.authorSchoolId());
+            assertThat(a.date()).isGreaterThan(p.publishedAt());
+        }
+    }
+
+    @Test
+    void scalesToBenchmarkSizes() throws IOException {
+        PracticeGenerator.Output output = PracticeGenerator.generate(standIn(), 5_000, 7, "PB-");
+        assertThat(output.practices()).hasSize(5_000);
+        assertThat(output.practices().get(4_999).id()).isEqualTo("PB-5000");
+        assertThat(output.practices().stream().map(SeedPractice::id).distinct().count()).isEqualTo(5_000);
+    }
+}
