@@ -15,7 +15,7 @@ import java.util.Optional;
 /**
  * Cypher of the mentoring graph:
  * (:Teacher)-[:WORKS_AT]->(:School), (:Teacher)-[:HAS_DIAGNOSTIC]->(:Diagnostic)-[:FOUND]->(:Deficit),
- * (:Teacher)-[:HAS_PLAN]->(:IndividualPlan)-[:HAS_GOAL]->(:PlanGoal), -[:HAS_ACTIVITY]->(:PlanActivity),
+ * (:Teacher)-[:HAS_PLAN]->(:IndividualPlan)-[:HAS_GOAL]->(:PlanGoal), -[:HAS_ACTIVITY]->(:DevelopmentActivity),
  * (:Teacher)-[:COMPLETED_COURSE]->(:CourseCompletion),
  * (:MentoringRelation)-[:MENTOR]->(:Teacher), -[:MENTEE]->(:Teacher) or -[:MENTEE_SCHOOL]->(:School),
  * (:MentoringRelation)-[:HAS_MEETING]->(:Meeting), (:Teacher)-[:MEMBER_OF]->(:Association)-[:HAS_EVENT]->(:AssociationEvent).
@@ -117,7 +117,7 @@ public class MentoringRepository {
                     CREATE (t)-[:HAS_PLAN]->(p:IndividualPlan)
                     SET p = $p, p.teacherId = $teacherId
                     FOREACH (g IN $goals | CREATE (p)-[:HAS_GOAL]->(x:PlanGoal) SET x = g, x.teacherId = $teacherId, x.planId = p.id)
-                    FOREACH (a IN $activities | CREATE (p)-[:HAS_ACTIVITY]->(x:PlanActivity) SET x = a, x.planId = p.id)
+                    FOREACH (a IN $activities | CREATE (p)-[:HAS_ACTIVITY]->(x:DevelopmentActivity) SET x = a, x.planId = p.id)
                     """, Map.of("teacherId", teacherId, "p", plan, "goals", goals, "activities", activities)).consume();
             return plans(tx, teacherId).stream().filter(p -> p.get("id").equals(plan.get("id"))).findFirst().orElseThrow();
         });
@@ -131,7 +131,7 @@ public class MentoringRepository {
         return tx.run("""
                 MATCH (:Teacher {id: $id})-[:HAS_PLAN]->(p:IndividualPlan)
                 RETURN p {.*, goals: COLLECT { MATCH (p)-[:HAS_GOAL]->(g:PlanGoal) WITH g ORDER BY g.deadline, g.id RETURN g {.*} },
-                              activities: COLLECT { MATCH (p)-[:HAS_ACTIVITY]->(a:PlanActivity) WITH a ORDER BY a.date, a.id RETURN a {.*} }} AS p
+                              activities: COLLECT { MATCH (p)-[:HAS_ACTIVITY]->(a:DevelopmentActivity) WITH a ORDER BY a.date, a.id RETURN a {.*} }} AS p
                 ORDER BY p.startDate DESC, p.id
                 """, Map.of("id", teacherId)).list(r -> r.get("p").asMap());
     }
