@@ -204,8 +204,11 @@ class MentoringDemoData implements DemoDataLoader {
             repository.transition((String) r.get("id"), RelationStatus.PENDING, RelationStatus.ACTIVE, start);
             boolean quiet = fate <= 2;
             LocalDate last = quiet ? today.minusWeeks(6 + random.nextInt(6)) : today.minusDays(3 + random.nextInt(20));
-            for (LocalDate date = start.plusWeeks(1); !date.isAfter(last); date = date.plusWeeks(2 + random.nextInt(3))) {
+            for (LocalDate date = start.plusWeeks(1); date.isBefore(last); date = date.plusWeeks(2 + random.nextInt(3))) {
                 meeting(random, (String) r.get("id"), date);
+            }
+            if (last.isAfter(start)) {
+                meeting(random, (String) r.get("id"), last);
             }
             if (fate == 9) {
                 repository.transition((String) r.get("id"), RelationStatus.ACTIVE, RelationStatus.COMPLETED, today.minusDays(5));
@@ -230,7 +233,8 @@ class MentoringDemoData implements DemoDataLoader {
     }
 
     private void plan(Random random, String teacherId, List<Map<String, Object>> deficits, LocalDate today) {
-        LocalDate start = today.minusMonths(7).withDayOfMonth(1);
+        // the current school year, from 1 September
+        LocalDate start = LocalDate.of(today.getMonthValue() >= 9 ? today.getYear() : today.getYear() - 1, 9, 1);
         Map<String, Object> plan = new HashMap<>();
         plan.put("id", MentoringService.newId("P"));
         plan.put("title", "Индивидуальный образовательный маршрут на " + start.getYear() + "/" + (start.getYear() + 1) + " уч. г.");
