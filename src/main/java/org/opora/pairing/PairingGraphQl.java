@@ -76,11 +76,11 @@ class PairingGraphQl implements GraphQlWiring {
                     Arguments args = Arguments.of(env.getArguments());
                     return pairs.cancel(user(env), args.requiredString("id"), args.string("reason"));
                 })
-                .dataFetcher("addPlanActivity", env -> pairs.addActivity(user(env), env.getArgument("pairId"),
+                .dataFetcher("addPairActivity", env -> pairs.addActivity(user(env), env.getArgument("pairId"),
                         activity(Arguments.of(env.getArgument("input")))))
-                .dataFetcher("updatePlanActivity", env -> pairs.updateActivity(user(env), env.getArgument("id"),
+                .dataFetcher("updatePairActivity", env -> pairs.updateActivity(user(env), env.getArgument("id"),
                         activity(Arguments.of(env.getArgument("input")))))
-                .dataFetcher("removePlanActivity", env -> pairs.removeActivity(user(env), env.getArgument("id"))));
+                .dataFetcher("removePairActivity", env -> pairs.removeActivity(user(env), env.getArgument("id"))));
         wiring.type("NetworkPair", t -> t
                 .dataFetcher("plan", env -> pairs.plan(env.getSource()))
                 .dataFetcher("history", env -> pairs.history(env.getSource()))

@@ -168,6 +168,12 @@ public record PairingSettings(int capacity,
         return value == null ? fallback : ((Number) value).doubleValue();
     }
 
+    /** The same settings with another capacity (what-if comparisons). */
+    PairingSettings withCapacity(int k) {
+        return new PairingSettings(k, maxDistanceKm, minScore, weightContext, weightResultGap, weightTypeSize,
+                weightProximity, weightCapacity, distanceScaleKm, gapSaturation, featureWeights, updatedBy, updatedAt).validated();
+    }
+
     /** The same settings with another distance limit (a query may narrow it). */
     PairingSettings withMaxDistance(@Nullable Double km) {
         return new PairingSettings(capacity, km, minScore, weightContext, weightResultGap, weightTypeSize,

@@ -39,10 +39,6 @@ public class ProposalService {
         this.pairService = pairService;
     }
 
-    PairRepository pairs() {
-        return pairs;
-    }
-
     /** The computed assignment before it is stored (the benchmark and tests use it directly). */
     record Computed(PairingProposal proposal, List<PairingProposal.Item> items) {
     }
@@ -58,12 +54,21 @@ public class ProposalService {
     }
 
     Computed compute(String regionId, @Nullable String municipalityId, @Nullable Double maxDistanceKm, String by) {
+        return compute(regionId, municipalityId, maxDistanceKm, null, by);
+    }
+
+    /** As above, optionally with another capacity than the region's (what-if comparisons; nothing is stored). */
+    Computed compute(String regionId, @Nullable String municipalityId, @Nullable Double maxDistanceKm,
+                     @Nullable Integer capacity, String by) {
         PairRepository.LiveState live = pairs.liveState(regionId);
         RegionSnapshot snapshot = snapshots.get(regionId, live.fingerprint());
         if (snapshot.size == 0) {
             throw ApiException.notFound("Школы региона", regionId);
         }
         PairingSettings settings = maxDistanceKm == null ? live.settings() : live.settings().withMaxDistance(maxDistanceKm);
+        if (capacity != null) {
+            settings = settings.withCapacity(capacity);
+        }
         int[] open = CandidateService.openPairs(snapshot, live);
         Set<String> menteesInPairs = new HashSet<>();
         live.openPairs().forEach(p -> menteesInPairs.add(p[1]));

@@ -107,17 +107,17 @@ class PairLifecycleTest {
         assertThat(active.get("startDate").asText()).isEqualTo("2024-09-01");
 
         String add = """
-                mutation($p: ID!, $in: PlanActivityInput!) { addPlanActivity(pairId: $p, input: $in) {
+                mutation($p: ID!, $in: PairActivityInput!) { addPairActivity(pairId: $p, input: $in) {
                   id title deadline responsible plannedResult status overdue updatedBy } }""";
         JsonNode activity = graphql(menteeAdmin, add, Map.of("p", id, "in", Map.of("title", "Взаимопосещение уроков математики",
-                "deadline", "2024-10-15", "responsible", "Зам. директора по УВР", "plannedResult", "10 уроков, анализ"))).data().get("addPlanActivity");
+                "deadline", "2024-10-15", "responsible", "Зам. директора по УВР", "plannedResult", "10 уроков, анализ"))).data().get("addPairActivity");
         assertThat(activity.get("status").asText()).isEqualTo("PLANNED");
         assertThat(activity.get("overdue").asBoolean()).isTrue();
         graphql(leaderAdmin, add, Map.of("p", id, "in", Map.of("title", "Семинар для учителей", "status", "IN_PROGRESS"))).data();
 
-        String update = "mutation($id: ID!, $in: PlanActivityUpdateInput!) { updatePlanActivity(id: $id, input: $in) { id status overdue updatedBy } }";
+        String update = "mutation($id: ID!, $in: PairActivityUpdateInput!) { updatePairActivity(id: $id, input: $in) { id status overdue updatedBy } }";
         JsonNode updated = graphql(leaderAdmin, update, Map.of("id", activity.get("id").asText(), "in", Map.of("status", "DONE")))
-                .data().get("updatePlanActivity");
+                .data().get("updatePairActivity");
         assertThat(updated.get("status").asText()).isEqualTo("DONE");
         assertThat(updated.get("overdue").asBoolean()).isFalse();
         assertThat(updated.get("updatedBy").asText()).isEqualTo("pair3-admin-leader");

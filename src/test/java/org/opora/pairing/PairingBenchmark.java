@@ -35,6 +35,8 @@ import java.util.Random;
  * <pre>
  * mvn -o -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test -Dmaven.antrun.skip=true
  * java -Xmx3g -cp target/classes:target/test-classes:$(cat target/cp.txt) org.opora.pairing.PairingBenchmark [--schools 40000] [--queries 3000]
+ * # read-only, on a running installation's region:
+ * java -cp ... org.opora.pairing.PairingBenchmark --bolt bolt://127.0.0.1:7687 --region R74
  * </pre>
  */
 public final class PairingBenchmark {
@@ -46,62 +48,106 @@ public final class PairingBenchmark {
     }
 
     public static void main(String[] args) throws IOException {
+        System.out.printf(L, "Java %s, %d cores, max heap %d MB%n", System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / (1 << 20));
+        String bolt = stringArg(args, "--bolt", null);
+        if (bolt != null) {
+            existingRegion(bolt, stringArg(args, "--region", "R74"), intArg(args, "--queries", 3_000));
+            return;
+        }
         int national = intArg(args, "--schools", 40_000);
         int queries = intArg(args, "--queries", 3_000);
         long seed = intArg(args, "--seed", 42);
         Path home = Files.createTempDirectory("opora-pairing-bench");
-        System.out.printf(L, "Java %s, %d cores, max heap %d MB%n", System.getProperty("java.version"),
-                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / (1 << 20));
         try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(home, 0, "1g");
              Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none(),
                      Config.builder().withLogging(Logging.none()).build())) {
             driver.verifyConnectivity();
             schema(driver);
-            Neo4jSessions sessions = new Neo4jSessions(driver, "neo4j");
-            SchoolDataRepository schools = new SchoolDataRepository(sessions);
-            PairRepository pairs = new PairRepository(sessions, driver);
-            RegionSnapshotCache cache = new RegionSnapshotCache(schools);
-            CandidateService candidates = new CandidateService(pairs, cache);
-            PairService pairService = new PairService(sessions, pairs, candidates, cache);
-            ProposalService proposals = new ProposalService(pairs, new ProposalRepository(sessions), cache, pairService);
+            Services services = new Services(driver);
 
             // ---------------------------------------------------------------- data
             long t0 = System.nanoTime();
             SyntheticRegion.generate(driver, "R-DEMO", 470, seed, "run-1");
-            List<Integer> sizes = regionSizes(national, new Random(seed));
+            List<Integer> sizes = national == 0 ? List.of() : regionSizes(national, new Random(seed));
             for (int r = 0; r < sizes.size(); r++) {
                 SyntheticRegion.generate(driver, region(r), sizes.get(r), seed + r + 1, "run-1");
             }
-            System.out.printf(L, "Data: demo region 470 schools; national set %d schools in %d regions (min %d, median %d, max %d); "
-                            + "13 context indicators per school; written in %.1f s%n",
-                    sizes.stream().mapToInt(Integer::intValue).sum(), sizes.size(), Collections.min(sizes),
-                    sorted(sizes).get(sizes.size() / 2), Collections.max(sizes), (System.nanoTime() - t0) / 1e9);
+            if (!sizes.isEmpty()) {
+                System.out.printf(L, "Data: demo region 470 schools; national set %d schools in %d regions (min %d, median %d, max %d); "
+                                + "13 context indicators per school; written in %.1f s%n",
+                        sizes.stream().mapToInt(Integer::intValue).sum(), sizes.size(), Collections.min(sizes),
+                        sorted(sizes).get(sizes.size() / 2), Collections.max(sizes), (System.nanoTime() - t0) / 1e9);
+            }
 
             // ---------------------------------------------------------------- demo region
             System.out.println("\n## Demo-sized region (470 schools)");
             List<String> demoLow = lowResult(driver, "R-DEMO", null);
-            measureCandidates(candidates, cache, List.of("R-DEMO"), demoLow, queries, new Random(seed));
-            assignment(proposals, List.of("R-DEMO"), true);
-            greedyVersusOptimal(proposals, "R-DEMO");
+            measureCandidates(services, List.of("R-DEMO"), demoLow, queries, new Random(seed));
+            assignment(services.proposals, List.of("R-DEMO"), true, true);
+            greedyVersusOptimal(services.proposals, "R-DEMO");
 
             // ---------------------------------------------------------------- national set
+            if (sizes.isEmpty()) {
+                return;
+            }
             System.out.printf(L, "%n## National set (%d schools, %d regions)%n", sizes.stream().mapToInt(Integer::intValue).sum(), sizes.size());
             List<String> regions = new ArrayList<>();
             for (int r = 0; r < sizes.size(); r++) {
                 regions.add(region(r));
             }
             List<String> nationalLow = lowResult(driver, null, "R-N");
-            measureCandidates(candidates, cache, regions, nationalLow, queries, new Random(seed + 1));
-            assignment(proposals, regions, false);
+            measureCandidates(services, regions, nationalLow, queries, new Random(seed + 1));
+            assignment(services.proposals, regions, false, true);
         } finally {
             deleteQuietly(home);
         }
     }
 
+    /** The services as the application wires them, without the application. */
+    private static final class Services {
+        final PairRepository pairs;
+        final RegionSnapshotCache cache;
+        final CandidateService candidates;
+        final ProposalService proposals;
+
+        Services(Driver driver) {
+            Neo4jSessions sessions = new Neo4jSessions(driver, "neo4j");
+            SchoolDataRepository schools = new SchoolDataRepository(sessions);
+            pairs = new PairRepository(sessions, driver);
+            cache = new RegionSnapshotCache(schools);
+            candidates = new CandidateService(pairs, cache);
+            PairService pairService = new PairService(sessions, pairs, candidates, cache);
+            proposals = new ProposalService(pairs, new ProposalRepository(sessions), cache, pairService);
+        }
+    }
+
+    /**
+     * Read-only run on a region of a running installation (e.g. the demo's embedded Neo4j on
+     * bolt://127.0.0.1:7687 and region R74): candidates, and assignments computed without storing.
+     */
+    private static void existingRegion(String bolt, String regionId, int queries) {
+        try (Driver driver = GraphDatabase.driver(bolt, AuthTokens.none(), Config.builder().withLogging(Logging.none()).build())) {
+            driver.verifyConnectivity();
+            Services services = new Services(driver);
+            List<String> low = lowResult(driver, regionId, null);
+            if (low.isEmpty()) {
+                System.out.println("Region " + regionId + " has no LOW_RESULTS schools: run the identification first.");
+                return;
+            }
+            System.out.printf(L, "## Region %s at %s (%d low-result schools)%n", regionId, bolt, low.size());
+            measureCandidates(services, List.of(regionId), low, queries, new Random(1));
+            assignment(services.proposals, List.of(regionId), true, false);
+            greedyVersusOptimal(services.proposals, regionId);
+        }
+    }
+
     // ------------------------------------------------------------------ candidates
 
-    private static void measureCandidates(CandidateService candidates, RegionSnapshotCache cache, List<String> regions,
-                                          List<String> lowResult, int queries, Random random) {
+    private static void measureCandidates(Services services, List<String> regions, List<String> lowResult, int queries,
+                                          Random random) {
+        CandidateService candidates = services.candidates;
+        RegionSnapshotCache cache = services.cache;
         cache.invalidateAll();
         Page.Request page = new Page.Request(0, 10);
         // Cold: the first query of each region builds its snapshot.
@@ -113,7 +159,7 @@ public final class PairingBenchmark {
             cold.add((System.nanoTime() - t) / 1e6);
         }
         // Warm-up, then measured queries over random low-result schools.
-        for (int i = 0; i < Math.min(500, queries); i++) {
+        for (int i = 0; i < 3_000; i++) {
             candidates.candidates(ADMIN, lowResult.get(random.nextInt(lowResult.size())), page, null);
         }
         double[] warm = new double[queries];
@@ -130,17 +176,17 @@ public final class PairingBenchmark {
         double[] autoCommit = new double[1000];
         for (int i = 0; i < managed.length; i++) {
             long t = System.nanoTime();
-            candidates.pairs().ping(true);
+            services.pairs.ping(true);
             managed[i] = (System.nanoTime() - t) / 1e6;
             t = System.nanoTime();
-            candidates.pairs().ping(false);
+            services.pairs.ping(false);
             autoCommit[i] = (System.nanoTime() - t) / 1e6;
         }
         System.out.printf(L, "  baseline 'RETURN 1' over Bolt: managed read transaction p50 %.2f ms, p95 %.2f ms; "
                         + "auto-commit p50 %.2f ms, p95 %.2f ms%n",
                 percentile(managed, 50), percentile(managed, 95), percentile(autoCommit, 50), percentile(autoCommit, 95));
         // Breakdown: the live-state round trip alone, and ranking + explaining on the cached snapshot alone.
-        PairRepository pairs = candidates.pairs();
+        PairRepository pairs = services.pairs;
         double[] live = new double[Math.min(queries, 1000)];
         double[] compute = new double[live.length];
         for (int i = 0; i < live.length; i++) {
@@ -166,7 +212,7 @@ public final class PairingBenchmark {
 
     // ------------------------------------------------------------------ assignment
 
-    private static void assignment(ProposalService proposals, List<String> regions, boolean verbose) {
+    private static void assignment(ProposalService proposals, List<String> regions, boolean verbose, boolean store) {
         List<Double> times = new ArrayList<>();
         List<Double> solve = new ArrayList<>();
         double optimalTotal = 0;
@@ -176,8 +222,29 @@ public final class PairingBenchmark {
         int mentees = 0;
         long started = System.nanoTime();
         for (String region : regions) {
+            if (verbose) {
+                // One region in detail: the first (cold) call, then the median of ten more.
+                List<double[]> runs = new ArrayList<>();
+                for (int i = 0; i < 11; i++) {
+                    long t = System.nanoTime();
+                    PairingProposal p = store ? proposals.propose(ADMIN, region, null, null)
+                            : proposals.compute(region, null, null, "benchmark").proposal();
+                    runs.add(new double[]{p.scoringMillis(), p.solveMillis(), p.greedy().solveMillis(), (System.nanoTime() - t) / 1e6});
+                }
+                double[] cold = runs.get(0);
+                double[] warm = new double[4];
+                for (int k = 0; k < 4; k++) {
+                    int column = k;
+                    warm[k] = percentile(runs.subList(1, runs.size()).stream().map(r -> r[column]).toList(), 50);
+                }
+                System.out.printf(L, "Assignment %s, first call (cold JVM): scoring %.1f ms, min-cost flow %.1f ms, greedy %.1f ms, "
+                        + "whole proposal%s %.1f ms%n", region, cold[0], cold[1], cold[2], store ? " incl. storing" : "", cold[3]);
+                System.out.printf(L, "Assignment %s, median of 10 more: scoring %.1f ms, min-cost flow %.1f ms, greedy %.1f ms, "
+                        + "whole proposal%s %.1f ms%n", region, warm[0], warm[1], warm[2], store ? " incl. storing" : "", warm[3]);
+            }
             long t = System.nanoTime();
-            PairingProposal p = proposals.propose(ADMIN, region, null, null);
+            PairingProposal p = store ? proposals.propose(ADMIN, region, null, null)
+                    : proposals.compute(region, null, null, "benchmark").proposal();
             times.add((System.nanoTime() - t) / 1e6);
             solve.add(p.solveMillis());
             optimalTotal += p.totalScore();
@@ -186,10 +253,8 @@ public final class PairingBenchmark {
             greedyPaired += p.greedy().pairedCount();
             mentees += p.menteeCount();
             if (verbose) {
-                System.out.printf(L, "Assignment %s: %d low-result schools, %d partners with %d places; scoring %.1f ms, "
-                                + "min-cost flow %.1f ms, greedy %.1f ms; whole proposal incl. storing %.1f ms%n",
-                        region, p.menteeCount(), p.leaderCount(), p.slotCount(), p.scoringMillis(), p.solveMillis(),
-                        p.greedy().solveMillis(), times.get(times.size() - 1));
+                System.out.printf(L, "Assignment %s: %d low-result schools, %d partners with %d places%n",
+                        region, p.menteeCount(), p.leaderCount(), p.slotCount());
             }
         }
         double wall = (System.nanoTime() - started) / 1e9;
@@ -209,20 +274,13 @@ public final class PairingBenchmark {
         System.out.println("|---|---|---|---|---|---|---|");
         for (Double km : new Double[]{null, 60.0, 30.0}) {
             for (int k : new int[]{1, 2, 3}) {
-                PairingSettings settings = PairingSettings.defaults();
-                // Settings go through the same store the API uses.
-                proposals.pairs().saveSettings(region, new PairingSettings(k, null, settings.minScore(), settings.weightContext(),
-                        settings.weightResultGap(), settings.weightTypeSize(), settings.weightProximity(), settings.weightCapacity(),
-                        settings.distanceScaleKm(), settings.gapSaturation(), settings.featureWeights(), null, null), "benchmark");
-                ProposalService.Computed c = proposals.compute(region, null, km, "benchmark");
-                PairingProposal p = c.proposal();
+                PairingProposal p = proposals.compute(region, null, km, k, "benchmark").proposal();
                 System.out.printf(L, "| %d | %s | %d | %d | %d / %d | %.3f / %.3f | %.3f / %.3f |%n", k,
                         km == null ? "none" : String.format(L, "%.0f km", km), p.menteeCount(), p.slotCount(),
                         p.pairedCount(), p.greedy().pairedCount(), p.totalScore(), p.greedy().totalScore(),
                         p.meanScore() == null ? 0 : p.meanScore(), p.greedy().meanScore() == null ? 0 : p.greedy().meanScore());
             }
         }
-        proposals.pairs().saveSettings(region, PairingSettings.defaults(), "benchmark");
     }
 
     // ------------------------------------------------------------------ helpers
@@ -297,6 +355,15 @@ public final class PairingBenchmark {
         Arrays.sort(copy);
         int index = (int) Math.ceil(p / 100 * copy.length) - 1;
         return copy[Math.max(0, Math.min(copy.length - 1, index))];
+    }
+
+    private static String stringArg(String[] args, String name, String fallback) {
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals(name)) {
+                return args[i + 1];
+            }
+        }
+        return fallback;
     }
 
     private static int intArg(String[] args, String name, int fallback) {
