@@ -7,10 +7,8 @@ import org.opora.platform.neo4j.Neo4jSessions;
 import org.opora.security.CurrentUser;
 import org.opora.security.Role;
 import org.opora.security.Scope;
-import org.opora.security.UserAccount;
-import org.opora.security.UserRepository;
+import org.opora.security.DemoLogins;
 
-import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -49,13 +47,13 @@ class MentoringDemoData implements DemoDataLoader {
     private final Neo4jSessions neo4j;
     private final MentoringRepository repository;
     private final MentoringService service;
-    private final UserRepository users;
+    private final DemoLogins logins;
 
-    MentoringDemoData(Neo4jSessions neo4j, MentoringRepository repository, MentoringService service, UserRepository users) {
+    MentoringDemoData(Neo4jSessions neo4j, MentoringRepository repository, MentoringService service, DemoLogins logins) {
         this.neo4j = neo4j;
         this.repository = repository;
         this.service = service;
-        this.users = users;
+        this.logins = logins;
     }
 
     @Override
@@ -322,14 +320,7 @@ class MentoringDemoData implements DemoDataLoader {
     }
 
     private void add(List<String> lines, String username, String name, EnumSet<Role> roles, Scope scope) {
-        String alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-        SecureRandom random = new SecureRandom();
-        StringBuilder password = new StringBuilder();
-        for (int i = 0; i < 12; i++) {
-            password.append(alphabet.charAt(random.nextInt(alphabet.length())));
-        }
-        users.save(new UserAccount(username, name, roles, scope), password.toString());
-        lines.add(String.format("  %-12s %-14s %s", username, password, name));
+        lines.add(logins.create(username, name, roles, scope));
     }
 
     private static Map<String, Object> diag(LocalDate date) {

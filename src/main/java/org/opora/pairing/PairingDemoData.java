@@ -8,12 +8,10 @@ import org.opora.platform.errors.ApiException;
 import org.opora.security.CurrentUser;
 import org.opora.security.Role;
 import org.opora.security.Scope;
-import org.opora.security.UserAccount;
-import org.opora.security.UserRepository;
+import org.opora.security.DemoLogins;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -37,15 +35,15 @@ class PairingDemoData implements DemoDataLoader {
     private final ProposalService proposals;
     private final PairService pairs;
     private final SchoolDataRepository schools;
-    private final UserRepository users;
+    private final DemoLogins logins;
 
     PairingDemoData(@Value("${opora.demo.region:R74}") String regionId, ProposalService proposals, PairService pairs,
-                    SchoolDataRepository schools, UserRepository users) {
+                    SchoolDataRepository schools, DemoLogins logins) {
         this.regionId = regionId;
         this.proposals = proposals;
         this.pairs = pairs;
         this.schools = schools;
-        this.users = users;
+        this.logins = logins;
     }
 
     @Override
@@ -166,18 +164,6 @@ class PairingDemoData implements DemoDataLoader {
     }
 
     private void add(List<String> lines, String username, String name, EnumSet<Role> roles, Scope scope) {
-        String password = randomPassword();
-        users.save(new UserAccount(username, name, roles, scope), password);
-        lines.add(String.format("  %-12s %-14s %s", username, password, name));
-    }
-
-    private static String randomPassword() {
-        String alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-        SecureRandom random = new SecureRandom();
-        StringBuilder password = new StringBuilder();
-        for (int i = 0; i < 12; i++) {
-            password.append(alphabet.charAt(random.nextInt(alphabet.length())));
-        }
-        return password.toString();
+        lines.add(logins.create(username, name, roles, scope));
     }
 }

@@ -4,7 +4,6 @@ import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import org.opora.platform.demo.DemoDataLoader;
 
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -16,10 +15,10 @@ class DemoUsers implements DemoDataLoader {
 
     static final String DEMO_REGION = "R74";
 
-    private final UserRepository users;
+    private final DemoLogins logins;
 
-    DemoUsers(UserRepository users) {
-        this.users = users;
+    DemoUsers(DemoLogins logins) {
+        this.logins = logins;
     }
 
     @Override
@@ -37,19 +36,7 @@ class DemoUsers implements DemoDataLoader {
         return lines;
     }
 
-    void add(List<String> lines, String username, String name, EnumSet<Role> roles, Scope scope) {
-        String password = randomPassword();
-        users.save(new UserAccount(username, name, roles, scope), password);
-        lines.add(String.format("  %-12s %-14s %s", username, password, name));
-    }
-
-    private static String randomPassword() {
-        String alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-        SecureRandom random = new SecureRandom();
-        StringBuilder password = new StringBuilder();
-        for (int i = 0; i < 12; i++) {
-            password.append(alphabet.charAt(random.nextInt(alphabet.length())));
-        }
-        return password.toString();
+    private void add(List<String> lines, String username, String name, EnumSet<Role> roles, Scope scope) {
+        lines.add(logins.create(username, name, roles, scope));
     }
 }

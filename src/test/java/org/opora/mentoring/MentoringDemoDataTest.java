@@ -5,7 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.opora.platform.neo4j.Neo4jSessions;
 import org.opora.security.Role;
 import org.opora.security.Scope;
-import org.opora.security.UserRepository;
+import org.opora.security.DemoLogins;
 import org.opora.testing.OporaTestApp;
 import org.opora.testing.TestRegion;
 
@@ -37,7 +37,7 @@ class MentoringDemoDataTest {
                     Map.of("r", REGION)).consume();
         }
         MentoringDemoData loader = new MentoringDemoData(bean(Neo4jSessions.class), bean(MentoringRepository.class),
-                bean(MentoringService.class), bean(UserRepository.class));
+                bean(MentoringService.class), bean(DemoLogins.class));
         List<String> lines = loader.load(REGION);
         assertThat(String.join("\n", lines)).contains("педагогов", "mentor", "teacher", "school-admin");
 

@@ -5,7 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.opora.security.CurrentUser;
 import org.opora.security.Role;
 import org.opora.security.Scope;
-import org.opora.security.UserRepository;
+import org.opora.security.DemoLogins;
 
 import java.util.EnumSet;
 import java.util.List;
@@ -28,7 +28,7 @@ class PairingDemoDataTest {
     void loadsOnceAndIsIdempotent() {
         SyntheticRegion.generate(driver(), REGION, 300, 74, "run-demo", true);
         PairingDemoData loader = new PairingDemoData(REGION, bean(ProposalService.class), bean(PairService.class),
-                bean(SchoolDataRepository.class), bean(UserRepository.class));
+                bean(SchoolDataRepository.class), bean(DemoLogins.class));
         List<String> first = loader.load();
         assertThat(first.get(0)).contains("предложение PP-");
         assertThat(String.join("\n", first)).contains("mun-coord", "shnor-admin", "leader-admin");
