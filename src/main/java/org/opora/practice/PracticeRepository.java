@@ -447,12 +447,14 @@ public class PracticeRepository implements SchemaMigration {
     }
 
     /**
-     * Approved practices that address any of {@code factors} (all approved ones when empty) and that the school has
-     * not adopted yet, each with its adoptions by the schools in {@code comparableIds}.
+     * Approved practices that address any of {@code factors} (all approved ones when empty), that the school has not
+     * adopted yet and, with a {@code regionId}, that come from that region; each with its adoptions by the schools in
+     * {@code comparableIds}.
      */
-    public List<Candidate> candidates(String schoolId, Collection<String> factors, Collection<String> comparableIds) {
+    public List<Candidate> candidates(String schoolId, String regionId, Collection<String> factors, Collection<String> comparableIds) {
         Map<String, Object> params = new HashMap<>();
         params.put("schoolId", schoolId);
+        params.put("regionId", regionId);
         params.put("factors", List.copyOf(factors));
         params.put("comparable", List.copyOf(comparableIds));
         return neo4j.read(tx -> {
@@ -462,6 +464,7 @@ public class PracticeRepository implements SchemaMigration {
             return tx.run("""
                     MATCH (p:Practice {status: 'APPROVED'})
                     WHERE (size($factors) = 0 OR any(f IN p.riskFactors WHERE f IN $factors)) AND NOT p.id IN $adopted
+                      AND ($regionId IS NULL OR p.regionId = $regionId)
                     OPTIONAL MATCH (c:School)-[a:ADOPTED]->(p) WHERE c.id IN $comparable
                     OPTIONAL MATCH (m:Municipality)-[:HAS_SCHOOL]->(c)
                     RETURN p.id AS id, p.riskFactors AS riskFactors, p.subjects AS subjects,

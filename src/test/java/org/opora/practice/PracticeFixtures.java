@@ -16,7 +16,7 @@ import org.opora.testing.GraphQlResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** Builds school graphs and practices for the practice tests, and waits for search. */
-final class PracticeFixtures {
+public final class PracticeFixtures {
 
     static final String PRACTICE_FIELDS = """
             id title summary status version subjects grades riskFactors level evidenceLevel evidenceScore publishedAt
@@ -48,7 +48,7 @@ final class PracticeFixtures {
     }
 
     /** A region with a municipality and a school (idempotent). */
-    static void school(String regionId, String municipalityId, String schoolId, String name, String type, String locality,
+    public static void school(String regionId, String municipalityId, String schoolId, String name, String type, String locality,
                        Double contextIndex) {
         Map<String, Object> p = new HashMap<>();
         p.put("r", regionId);

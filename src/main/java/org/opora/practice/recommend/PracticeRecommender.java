@@ -40,7 +40,9 @@ import jakarta.inject.Singleton;
  * <ol>
  *   <li>The school's risk factors come from its latest identification run ({@code ASSESSED.riskProfileJson});
  *       factors at MEDIUM or HIGH level count.</li>
- *   <li>Candidates are approved practices addressing any of them that the school has not adopted.</li>
+ *   <li>Candidates are approved practices of the school's region (the regional bank; all regions with
+ *       {@code opora.practice.recommendations.same-region-only=false}) addressing any of them that the school has
+ *       not adopted.</li>
  *   <li>Comparable schools: same region, type and locality, and a context index within
  *       {@code opora.practice.recommendations.context-tolerance} (default 0.5) of the school's.</li>
  *   <li>Score = weight of matched factors (HIGH 3, MEDIUM 2) + 4 per comparable school whose results improved
@@ -60,12 +62,15 @@ public class PracticeRecommender {
     private final PracticeRepository repository;
     private final PracticeViews views;
     private final double tolerance;
+    private final boolean sameRegionOnly;
 
     public PracticeRecommender(PracticeRepository repository, PracticeViews views,
-                               @Value("${opora.practice.recommendations.context-tolerance:0.5}") double tolerance) {
+                               @Value("${opora.practice.recommendations.context-tolerance:0.5}") double tolerance,
+                               @Value("${opora.practice.recommendations.same-region-only:true}") boolean sameRegionOnly) {
         this.repository = repository;
         this.views = views;
         this.tolerance = tolerance;
+        this.sameRegionOnly = sameRegionOnly;
     }
 
     public List<PracticeRecommendation> recommend(CurrentUser user, String schoolId, int first) {
@@ -80,7 +85,8 @@ public class PracticeRecommender {
         Map<String, String> factors = riskFactors(context.riskProfileJson());
         List<SchoolRef> comparable = repository.comparableSchools(context, tolerance);
         Set<String> comparableIds = comparable.stream().map(SchoolRef::id).collect(Collectors.toSet());
-        List<Candidate> candidates = repository.candidates(schoolId, factors.keySet(), comparableIds);
+        List<Candidate> candidates = repository.candidates(schoolId, sameRegionOnly ? school.regionId() : null, factors.keySet(),
+                comparableIds);
 
         Set<String> adopters = candidates.stream().flatMap(c -> c.comparableAdoptions().stream()).map(a -> a.school().id())
                 .collect(Collectors.toSet());

@@ -14,6 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.opora.platform.errors.ApiException;
@@ -51,7 +54,8 @@ import jakarta.inject.Singleton;
  *       therefore successes. Index operations set {@code require_alias}, so a missing alias never makes
  *       Elasticsearch auto-create an index with a guessed mapping.</li>
  *   <li>{@link #reindex()} builds a fresh index from Neo4j while the old one keeps serving, writes every change
- *       made meanwhile to both, swaps the alias atomically and drops the old index: zero downtime.</li>
+ *       made meanwhile to both, swaps the alias atomically and drops the old index after a grace period (searches
+ *       that resolved the alias just before the swap finish on it): zero downtime.</li>
  *   <li>{@link #ensureReady()} creates the index on first use (a rebuild from Neo4j) and schedules a rebuild when
  *       the mapping in {@code elasticsearch/practice-index.json} changed (its hash is kept in {@code _meta}).</li>
  * </ul>
@@ -76,18 +80,26 @@ public class PracticeIndex {
     /** Indexes being built by a re-index: every write goes there too until the alias points at them. */
     private final Set<String> extraTargets = new CopyOnWriteArraySet<>();
     private final ReentrantLock rebuildLock = new ReentrantLock();
+    private final Duration oldIndexGrace;
+    private final ScheduledExecutorService cleaner = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "practice-index-cleaner");
+        thread.setDaemon(true);
+        return thread;
+    });
     private volatile boolean ready;
 
     public PracticeIndex(BeanProvider<ElasticsearchClient> clientProvider, PracticeRepository repository, PracticeViews views,
                          @Value("${opora.practice.index.alias:practices}") String alias,
                          @Value("${opora.practice.index.replicas:0}") int replicas,
-                         @Value("${opora.practice.index.batch-size:500}") int batchSize) {
+                         @Value("${opora.practice.index.batch-size:500}") int batchSize,
+                         @Value("${opora.practice.index.old-index-grace:30s}") Duration oldIndexGrace) {
         this.clientProvider = clientProvider;
         this.repository = repository;
         this.views = views;
         this.alias = alias;
         this.replicas = replicas;
         this.batchSize = batchSize;
+        this.oldIndexGrace = oldIndexGrace;
         this.mappingJson = readMapping();
         this.mappingVersion = sha256(mappingJson).substring(0, 16);
     }
@@ -161,7 +173,7 @@ public class PracticeIndex {
 
     /** What a full re-index did. */
     public record ReindexReport(String index, List<String> replaced, long documents, long millis, double documentsPerSecond,
-                                long outboxEntriesCleared) {
+                                long outboxEntriesCleared, long neo4jMillis, long elasticsearchMillis) {
     }
 
     /**
@@ -183,21 +195,27 @@ public class PracticeIndex {
     }
 
     private ReindexReport rebuild() throws IOException {
+        deleteLeftovers();
         long started = System.nanoTime();
         ZonedDateTime startedAt = ZonedDateTime.now(ZoneOffset.UTC);
         String index = alias + "-v" + VERSION_SUFFIX.format(startedAt);
         createIndex(index);
         extraTargets.add(index);
         long documents = 0;
+        long readNanos = 0;
+        long writeNanos = 0;
         List<String> previous;
         try {
             String after = null;
             while (true) {
+                long readStart = System.nanoTime();
                 List<String> ids = repository.idsAfter(after, batchSize);
                 if (ids.isEmpty()) {
                     break;
                 }
                 List<PracticeView> batch = views.views(ids);
+                long writeStart = System.nanoTime();
+                readNanos += writeStart - readStart;
                 BulkRequest.Builder bulk = new BulkRequest.Builder();
                 for (PracticeView view : batch) {
                     bulk.operations(op -> op.index(i -> i.index(index).id(view.id()).version(view.version())
@@ -212,6 +230,7 @@ public class PracticeIndex {
                         }
                     }
                 }
+                writeNanos += System.nanoTime() - writeStart;
                 documents += batch.size();
                 after = ids.get(ids.size() - 1);
             }
@@ -228,21 +247,56 @@ public class PracticeIndex {
         } finally {
             extraTargets.remove(index);
         }
-        for (String old : previous) {
-            try {
-                client().indices().delete(d -> d.index(old));
-            } catch (Exception e) {
-                LOG.warn("Could not delete the previous practice index {}", old, e);
-            }
-        }
+        deleteLater(previous);
         // Everything enqueued before the rebuild started is in the new index (it read Neo4j later).
         long cleared = repository.clearOutboxBefore(startedAt);
         long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
         ReindexReport report = new ReindexReport(index, previous, documents, millis,
-                millis == 0 ? documents : documents * 1000.0 / millis, cleared);
-        LOG.info("Re-indexed {} practices into {} in {} ms ({} docs/s); alias '{}' swapped from {}", documents, index, millis,
-                Math.round(report.documentsPerSecond()), alias, previous);
+                millis == 0 ? documents : documents * 1000.0 / millis, cleared, readNanos / 1_000_000, writeNanos / 1_000_000);
+        LOG.info("Re-indexed {} practices into {} in {} ms ({} docs/s; reading Neo4j {} ms, bulk indexing {} ms); alias '{}' "
+                        + "swapped from {}", documents, index, millis, Math.round(report.documentsPerSecond()), report.neo4jMillis(),
+                report.elasticsearchMillis(), alias, previous);
         return report;
+    }
+
+    /**
+     * Deletes replaced indexes after {@code opora.practice.index.old-index-grace}: a search that resolved the alias just
+     * before the swap may still be running on them. Leftovers of an earlier process (stopped within the grace period)
+     * are removed by the next rebuild ({@link #deleteLeftovers}).
+     */
+    private void deleteLater(List<String> indexes) {
+        if (indexes.isEmpty()) {
+            return;
+        }
+        cleaner.schedule(() -> {
+            for (String old : indexes) {
+                try {
+                    client().indices().delete(d -> d.index(old).ignoreUnavailable(true));
+                    LOG.info("Deleted replaced practice index {}", old);
+                } catch (Exception e) {
+                    LOG.warn("Could not delete the replaced practice index {}; the next rebuild retries", old, e);
+                }
+            }
+        }, oldIndexGrace.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Deletes {@code <alias>-v*} indexes that the alias does not point at and that are older than an hour. */
+    private void deleteLeftovers() {
+        try {
+            List<String> current = indexesBehindAlias();
+            long cutoff = System.currentTimeMillis() - Duration.ofHours(1).toMillis();
+            var indexes = client().indices().get(g -> g.index(alias + "-v*").ignoreUnavailable(true).allowNoIndices(true)).result();
+            for (var entry : indexes.entrySet()) {
+                Long created = entry.getValue().settings() == null || entry.getValue().settings().index() == null
+                        ? null : entry.getValue().settings().index().creationDate();
+                if (!current.contains(entry.getKey()) && created != null && created < cutoff) {
+                    client().indices().delete(d -> d.index(entry.getKey()));
+                    LOG.info("Deleted leftover practice index {}", entry.getKey());
+                }
+            }
+        } catch (Exception e) {
+            LOG.debug("Looking for leftover practice indexes failed", e);
+        }
     }
 
     private void createIndex(String index) throws IOException {
@@ -364,6 +418,11 @@ public class PracticeIndex {
         List<String> indexes = indexesBehindAlias();
         long documents = indexes.isEmpty() ? 0 : client().count(c -> c.index(alias)).count();
         return new Status(alias, indexes, documents, mappingVersion, rebuildLock.isLocked());
+    }
+
+    @jakarta.annotation.PreDestroy
+    void close() {
+        cleaner.shutdownNow();
     }
 
     private static String readMapping() {

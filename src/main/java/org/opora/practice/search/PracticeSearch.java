@@ -226,7 +226,15 @@ public class PracticeSearch {
     private SearchResponse<PracticeView> execute(SearchRequest request) {
         try {
             index.ensureReady();
-            return index.client().search(request, PracticeView.class);
+            try {
+                return index.client().search(request, PracticeView.class);
+            } catch (ElasticsearchException | org.elasticsearch.client.ResponseException e) {
+                if (!transientFailure(e)) {
+                    throw e;
+                }
+                LOG.debug("Transient search failure, retrying once", e);
+                return index.client().search(request, PracticeView.class);
+            }
         } catch (ElasticsearchException e) {
             if (e.status() == 400) {
                 LOG.debug("Search rejected by Elasticsearch", e);
@@ -241,6 +249,13 @@ public class PracticeSearch {
             LOG.warn("Practice search failed: {}", e.toString());
             throw unavailable();
         }
+    }
+
+    /** 503 (shards briefly unavailable, e.g. around an alias swap) and 429 (queue full) are worth one retry. */
+    private static boolean transientFailure(Exception e) {
+        int status = e instanceof ElasticsearchException es ? es.status()
+                : ((org.elasticsearch.client.ResponseException) e).getResponse().getStatusLine().getStatusCode();
+        return status == 503 || status == 429;
     }
 
     private static ApiException unavailable() {
