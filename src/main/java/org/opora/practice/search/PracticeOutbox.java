@@ -63,6 +63,7 @@ public class PracticeOutbox {
     /** A requested pass that has not started yet: later requests join it instead of queueing another. */
     private final AtomicReference<CompletableFuture<DrainReport>> queued = new AtomicReference<>();
     private final AtomicBoolean failing = new AtomicBoolean();
+    private volatile boolean closing;
 
     public PracticeOutbox(PracticeRepository repository, PracticeViews views, PracticeIndex index,
                           @Value("${opora.practice.outbox.batch-size:500}") int batchSize,
@@ -131,7 +132,7 @@ public class PracticeOutbox {
 
     @Scheduled(fixedDelay = "${opora.practice.outbox.interval:5s}", initialDelay = "${opora.practice.outbox.initial-delay:2s}")
     void scheduledDrain() {
-        if (!enabled) {
+        if (!enabled || closing) {
             return;
         }
         try {
@@ -150,7 +151,7 @@ public class PracticeOutbox {
         int failed = 0;
         try {
             index.ensureReady();
-            while (true) {
+            while (!closing) {
                 List<OutboxEntry> entries = repository.pendingOutbox(batchSize, maxAttempts);
                 if (entries.isEmpty()) {
                     break;
@@ -204,7 +205,8 @@ public class PracticeOutbox {
         }
         Map<String, String> failures;
         try {
-            failures = index.write(operations, true);
+            // Waiting for the refresh gives writers read-your-writes; a backlog (after an outage) drains without it.
+            failures = index.write(operations, entries.size() <= 50);
         } catch (Exception e) {
             // Elasticsearch unreachable: not the entries' fault, so their attempts are not counted (an outage of any
             // length must not push them past max-attempts); the next pass retries them.
@@ -238,6 +240,7 @@ public class PracticeOutbox {
 
     @PreDestroy
     void close() {
+        closing = true;
         executor.shutdownNow();
     }
 }
