@@ -69,7 +69,8 @@ public class PracticeOutbox {
                           @Value("${opora.practice.outbox.batch-size:500}") int batchSize,
                           @Value("${opora.practice.outbox.max-attempts:50}") int maxAttempts,
                           @Value("${opora.practice.index.sync-wait:3s}") Duration syncWait,
-                          @Value("${opora.practice.outbox.enabled:true}") boolean enabled) {
+                          // Off in command-line modes without the HTTP server (e.g. --import): entries wait for the server.
+                          @Value("${opora.practice.outbox.enabled:${micronaut.server.enabled:true}}") boolean enabled) {
         this.repository = repository;
         this.views = views;
         this.index = index;
