@@ -23,7 +23,9 @@ import org.opora.practice.PracticeViews;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.micronaut.context.annotation.Property;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -69,15 +71,16 @@ public class PracticeOutbox {
                           @Value("${opora.practice.outbox.batch-size:500}") int batchSize,
                           @Value("${opora.practice.outbox.max-attempts:50}") int maxAttempts,
                           @Value("${opora.practice.index.sync-wait:3s}") Duration syncWait,
-                          // Off in command-line modes without the HTTP server (e.g. --import): entries wait for the server.
-                          @Value("${opora.practice.outbox.enabled:${micronaut.server.enabled:true}}") boolean enabled) {
+                          @Nullable @Property(name = "opora.practice.outbox.enabled") Boolean enabled,
+                          @Value("${micronaut.server.enabled:true}") boolean serverEnabled) {
         this.repository = repository;
         this.views = views;
         this.index = index;
         this.batchSize = batchSize;
         this.maxAttempts = maxAttempts;
         this.syncWait = syncWait;
-        this.enabled = enabled;
+        // By default off in command-line modes without the HTTP server (e.g. --import): entries wait for the server.
+        this.enabled = enabled != null ? enabled : serverEnabled;
     }
 
     /** What one drain pass did. {@code error} is set when it stopped on a failure (entries then stay queued). */
