@@ -137,7 +137,7 @@ public final class PracticeFixtures {
     }
 
     /** Polls until the value satisfies the condition; returns the last value either way. */
-    static <T> T await(Supplier<T> probe, Predicate<T> done, Duration timeout) {
+    public static <T> T await(Supplier<T> probe, Predicate<T> done, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         T value = probe.get();
         while (!done.test(value) && System.nanoTime() < deadline) {

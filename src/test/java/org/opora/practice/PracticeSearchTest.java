@@ -1,7 +1,6 @@
 package org.opora.practice;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.opora.practice.PracticeFixtures.APPROVE;
 import static org.opora.practice.PracticeFixtures.GET;
 import static org.opora.practice.PracticeFixtures.SUBMIT;
 import static org.opora.practice.PracticeFixtures.UPDATE;
@@ -237,7 +236,4 @@ class PracticeSearchTest {
                 .data().get("practiceSuggestions").forEach(s -> titles.add(s.get("title").asText()));
         return titles;
     }
-
-    @SuppressWarnings("unused")
-    private static final String UNUSED = APPROVE;
 }

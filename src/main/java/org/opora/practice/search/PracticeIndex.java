@@ -14,7 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -171,7 +174,10 @@ public class PracticeIndex {
         ready = false;
     }
 
-    /** What a full re-index did. */
+    /**
+     * What a full re-index did. {@code neo4jMillis} and {@code elasticsearchMillis} overlap (reading the next batch
+     * runs while the previous one is being indexed), so their sum may exceed {@code millis}.
+     */
     public record ReindexReport(String index, List<String> replaced, long documents, long millis, double documentsPerSecond,
                                 long outboxEntriesCleared, long neo4jMillis, long elasticsearchMillis) {
     }
@@ -205,8 +211,15 @@ public class PracticeIndex {
         long readNanos = 0;
         long writeNanos = 0;
         List<String> previous;
+        // Reading the next batch from Neo4j overlaps the bulk request of the previous one (one request in flight).
+        ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
+            Thread thread = new Thread(r, "practice-reindex-writer");
+            thread.setDaemon(true);
+            return thread;
+        });
         try {
             String after = null;
+            Future<Long> inFlight = null;
             while (true) {
                 long readStart = System.nanoTime();
                 List<String> ids = repository.idsAfter(after, batchSize);
@@ -214,27 +227,20 @@ public class PracticeIndex {
                     break;
                 }
                 List<PracticeView> batch = views.views(ids);
-                long writeStart = System.nanoTime();
-                readNanos += writeStart - readStart;
                 BulkRequest.Builder bulk = new BulkRequest.Builder();
                 for (PracticeView view : batch) {
                     bulk.operations(op -> op.index(i -> i.index(index).id(view.id()).version(view.version())
                             .versionType(VersionType.External).document(PracticeDocuments.toIndexDocument(view))));
                 }
-                if (!batch.isEmpty()) {
-                    BulkResponse response = client().bulk(bulk.build());
-                    for (BulkResponseItem item : response.items()) {
-                        if (item.error() != null && item.status() != 409) {
-                            throw new IOException("Indexing practice " + item.id() + " into " + index + " failed: "
-                                    + item.error().type() + ": " + item.error().reason());
-                        }
-                    }
-                }
-                writeNanos += System.nanoTime() - writeStart;
+                readNanos += System.nanoTime() - readStart;
+                writeNanos += await(inFlight);
+                inFlight = batch.isEmpty() ? null : writer.submit(() -> bulkInto(index, bulk.build()));
                 documents += batch.size();
                 after = ids.get(ids.size() - 1);
             }
-            client().indices().putSettings(s -> s.index(index).settings(st -> st.refreshInterval(t -> t.time("1s"))));
+            writeNanos += await(inFlight);
+            client().indices().putSettings(s -> s.index(index).settings(st -> st.refreshInterval(t -> t.time("1s"))
+                    .translog(t -> t.durability(co.elastic.clients.elasticsearch.indices.TranslogDurability.Request))));
             client().indices().refresh(r -> r.index(index));
             previous = swapAlias(index);
         } catch (IOException | RuntimeException e) {
@@ -246,6 +252,7 @@ public class PracticeIndex {
             throw e;
         } finally {
             extraTargets.remove(index);
+            writer.shutdownNow();
         }
         deleteLater(previous);
         // Everything enqueued before the rebuild started is in the new index (it read Neo4j later).
@@ -257,6 +264,39 @@ public class PracticeIndex {
                         + "swapped from {}", documents, index, millis, Math.round(report.documentsPerSecond()), report.neo4jMillis(),
                 report.elasticsearchMillis(), alias, previous);
         return report;
+    }
+
+    /** Sends one bulk request of a rebuild; returns the nanoseconds it took. */
+    private long bulkInto(String index, BulkRequest request) throws IOException {
+        long start = System.nanoTime();
+        BulkResponse response = client().bulk(request);
+        for (BulkResponseItem item : response.items()) {
+            if (item.error() != null && item.status() != 409) {
+                throw new IOException("Indexing practice " + item.id() + " into " + index + " failed: "
+                        + item.error().type() + ": " + item.error().reason());
+            }
+        }
+        return System.nanoTime() - start;
+    }
+
+    private static long await(Future<Long> bulk) throws IOException {
+        if (bulk == null) {
+            return 0;
+        }
+        try {
+            return bulk.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IOException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("Interrupted while re-indexing practices");
+        }
     }
 
     /**
@@ -303,7 +343,9 @@ public class PracticeIndex {
         ObjectNode body = (ObjectNode) JSON.readTree(mappingJson);
         ObjectNode settings = (ObjectNode) body.get("settings");
         settings.put("number_of_replicas", replicas);
-        settings.put("refresh_interval", "-1"); // restored to 1s before the swap
+        // Restored to 1s and per-request durability before the swap: a crash meanwhile only loses an unused index.
+        settings.put("refresh_interval", "-1");
+        settings.put("translog.durability", "async");
         ((ObjectNode) body.get("mappings")).putObject("_meta").put("mappingVersion", mappingVersion)
                 .put("storeId", repository.indexStoreId());
         client().indices().create(c -> c.index(index).withJson(new StringReader(body.toString())));

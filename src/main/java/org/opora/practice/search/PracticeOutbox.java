@@ -23,7 +23,9 @@ import org.opora.practice.PracticeViews;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.micronaut.context.annotation.Property;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -63,19 +65,22 @@ public class PracticeOutbox {
     /** A requested pass that has not started yet: later requests join it instead of queueing another. */
     private final AtomicReference<CompletableFuture<DrainReport>> queued = new AtomicReference<>();
     private final AtomicBoolean failing = new AtomicBoolean();
+    private volatile boolean closing;
 
     public PracticeOutbox(PracticeRepository repository, PracticeViews views, PracticeIndex index,
                           @Value("${opora.practice.outbox.batch-size:500}") int batchSize,
                           @Value("${opora.practice.outbox.max-attempts:50}") int maxAttempts,
                           @Value("${opora.practice.index.sync-wait:3s}") Duration syncWait,
-                          @Value("${opora.practice.outbox.enabled:true}") boolean enabled) {
+                          @Nullable @Property(name = "opora.practice.outbox.enabled") Boolean enabled,
+                          @Value("${micronaut.server.enabled:true}") boolean serverEnabled) {
         this.repository = repository;
         this.views = views;
         this.index = index;
         this.batchSize = batchSize;
         this.maxAttempts = maxAttempts;
         this.syncWait = syncWait;
-        this.enabled = enabled;
+        // By default off in command-line modes without the HTTP server (e.g. --import): entries wait for the server.
+        this.enabled = enabled != null ? enabled : serverEnabled;
     }
 
     /** What one drain pass did. {@code error} is set when it stopped on a failure (entries then stay queued). */
@@ -131,7 +136,7 @@ public class PracticeOutbox {
 
     @Scheduled(fixedDelay = "${opora.practice.outbox.interval:5s}", initialDelay = "${opora.practice.outbox.initial-delay:2s}")
     void scheduledDrain() {
-        if (!enabled) {
+        if (!enabled || closing) {
             return;
         }
         try {
@@ -150,7 +155,7 @@ public class PracticeOutbox {
         int failed = 0;
         try {
             index.ensureReady();
-            while (true) {
+            while (!closing) {
                 List<OutboxEntry> entries = repository.pendingOutbox(batchSize, maxAttempts);
                 if (entries.isEmpty()) {
                     break;
@@ -204,7 +209,8 @@ public class PracticeOutbox {
         }
         Map<String, String> failures;
         try {
-            failures = index.write(operations, true);
+            // Waiting for the refresh gives writers read-your-writes; a backlog (after an outage) drains without it.
+            failures = index.write(operations, entries.size() <= 50);
         } catch (Exception e) {
             // Elasticsearch unreachable: not the entries' fault, so their attempts are not counted (an outage of any
             // length must not push them past max-attempts); the next pass retries them.
@@ -238,6 +244,7 @@ public class PracticeOutbox {
 
     @PreDestroy
     void close() {
+        closing = true;
         executor.shutdownNow();
     }
 }

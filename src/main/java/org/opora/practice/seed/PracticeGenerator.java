@@ -63,6 +63,7 @@ public final class PracticeGenerator {
     private final List<SeedSchool> rural;
     private final List<SeedSchool> urban;
     private final Set<String> titles = new HashSet<>();
+    private final Map<String, Integer> variants = new java.util.HashMap<>();
 
     /** Generated practices and adoptions. */
     public record Output(List<SeedPractice> practices, List<SeedPractice.Adoption> adoptions) {
@@ -211,7 +212,8 @@ public final class PracticeGenerator {
         if (titles.add(withPlace)) {
             return withPlace;
         }
-        for (int n = 2; ; n++) {
+        // Only at benchmark sizes: numbered variants, counting per title so that this stays linear.
+        for (int n = variants.merge(withGrades, 1, Integer::sum) + 1; ; n = variants.merge(withGrades, 1, Integer::sum) + 1) {
             String numbered = withGrades + ", вариант " + n;
             if (titles.add(numbered)) {
                 return numbered;

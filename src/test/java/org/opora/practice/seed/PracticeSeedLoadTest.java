@@ -52,7 +52,10 @@ class PracticeSeedLoadTest {
         assertThat(line).contains("320 практик").contains("загружено новых 320");
         assertThat(loader.loadFrom(dir.resolve("practices.jsonl"), dir.resolve("adoptions.csv"))).contains("загружено новых 0");
 
-        JsonNode all = graphql(adminToken(), SEARCH, Map.of("f", Map.of("regionId", REGION))).data().get("searchPractices");
+        // A backlog drain does not wait for Elasticsearch's refresh (1 s); the documents show up right after it.
+        JsonNode all = org.opora.practice.PracticeFixtures.await(
+                () -> graphql(adminToken(), SEARCH, Map.of("f", Map.of("regionId", REGION))).data().get("searchPractices"),
+                r -> r.get("totalCount").asInt() == 320, java.time.Duration.ofSeconds(10));
         assertThat(all.get("totalCount").asInt()).isEqualTo(320);
         assertThat(all.get("facets").get("riskFactors")).hasSize(11);
         all.get("edges").forEach(e -> assertThat(e.get("node").get("authorSchool").get("id").asText())
