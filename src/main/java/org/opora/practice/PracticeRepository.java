@@ -237,12 +237,14 @@ public class PracticeRepository implements SchemaMigration {
                 """, Map.of("rows", rows, "enqueue", enqueue)).single().get("n").asInt());
     }
 
-    /** Schools of a region sorted by id (the demo loader maps seed authors onto them). */
-    public List<SchoolRef> schoolsOfRegion(String regionId) {
+    /** Which of these school ids have no school, sorted. */
+    public List<String> missingSchools(Collection<String> schoolIds) {
         return neo4j.read(tx -> tx.run("""
-                MATCH (s:School) WHERE s.regionId = $regionId
-                RETURN s {.id, .name, .type, .locality, .regionId, .municipalityId} AS s ORDER BY s.id
-                """, Map.of("regionId", regionId)).list(r -> school(r.get("s"), null)));
+                UNWIND $ids AS id
+                OPTIONAL MATCH (s:School {id: id})
+                WITH id, s WHERE s IS NULL
+                RETURN id ORDER BY id
+                """, Map.of("ids", List.copyOf(schoolIds))).list(r -> r.get("id").asString()));
     }
 
     /** Which of these practice ids exist already. */

@@ -8,16 +8,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
 import org.opora.platform.demo.DemoDataLoader;
 import org.opora.practice.PracticeRepository;
-import org.opora.practice.SchoolRef;
 import org.opora.practice.search.PracticeOutbox;
+import org.opora.school.importing.CsvReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,8 +31,8 @@ import jakarta.inject.Singleton;
  * Loads the seed practices ({@code seed-data/practices/practices.jsonl}, {@code adoptions.csv}) in demo mode.
  *
  * <p>Practices that already exist are left alone (the demo may restart on the same data, and people may have
- * edited them). Author and adopting schools are the seed's school ids; an id the demo region does not have (the
- * seed was generated against the stand-in schools) is mapped deterministically onto one of the region's schools.
+ * edited them). Author and adopting schools must exist (the seed is generated from the demo region's
+ * {@code schools.csv}); otherwise nothing is loaded and the summary line says which schools are missing.
  * Everything goes through the outbox, so search fills up right after loading.
  */
 @Singleton
@@ -82,47 +82,45 @@ public class PracticeDemoLoader implements DemoDataLoader {
                 }
             }
         }
+        List<SeedPractice.Adoption> adoptions = Files.isRegularFile(adoptionsFile) ? readAdoptions(adoptionsFile) : List.of();
+
+        // The seed names schools of the demo region; a seed generated for other schools is refused as a whole.
+        Set<String> named = new TreeSet<>();
+        practices.forEach(p -> named.add(p.authorSchoolId()));
+        adoptions.forEach(a -> named.add(a.schoolId()));
+        List<String> missing = repository.missingSchools(named);
+        if (!missing.isEmpty()) {
+            return String.format("Банк практик не загружен: в базе нет %d школ, названных в %s (например, %s); "
+                    + "пересоздайте seed командой из seed-data/practices/README.md", missing.size(), seedDir,
+                    String.join(", ", missing.subList(0, Math.min(5, missing.size()))));
+        }
+
         Set<String> existing = new HashSet<>(repository.existingIds(practices.stream().map(SeedPractice::id).toList()));
-        Map<String, SchoolMapper> mappers = new HashMap<>();
         List<Map<String, Object>> rows = new ArrayList<>();
         for (SeedPractice p : practices) {
-            if (existing.contains(p.id())) {
-                continue;
+            if (!existing.contains(p.id())) {
+                rows.add(p.toImportRow(json.writeValueAsString(p.evidence())));
             }
-            SchoolMapper mapper = mappers.computeIfAbsent(p.regionId(), r -> new SchoolMapper(repository.schoolsOfRegion(r)));
-            SchoolRef school = mapper.map(p.authorSchoolId());
-            rows.add(p.toImportRow(school == null ? p.authorSchoolId() : school.id(),
-                    school == null ? p.regionId() : school.regionId(),
-                    school == null ? p.municipalityId() : school.municipalityId(),
-                    json.writeValueAsString(p.evidence())));
         }
         for (int i = 0; i < rows.size(); i += BATCH) {
             repository.importPractices(rows.subList(i, Math.min(rows.size(), i + BATCH)), true);
         }
-        int adoptions = 0;
-        if (Files.isRegularFile(adoptionsFile) && !rows.isEmpty()) {
-            Set<String> loaded = new LinkedHashSet<>();
-            rows.forEach(r -> loaded.add((String) r.get("id")));
-            Map<String, String> regionOf = new HashMap<>();
-            practices.forEach(p -> regionOf.put(p.id(), p.regionId()));
-            List<Map<String, Object>> adoptionRows = new ArrayList<>();
-            List<List<String>> csv = SeedSchool.Csv.parse(Files.readString(adoptionsFile, StandardCharsets.UTF_8));
-            for (List<String> row : csv.subList(Math.min(1, csv.size()), csv.size())) {
-                if (row.size() < 3 || !loaded.contains(row.get(0))) {
-                    continue;
-                }
-                SchoolMapper mapper = mappers.get(regionOf.get(row.get(0)));
-                SchoolRef school = mapper == null ? null : mapper.map(row.get(1));
+        Set<String> loaded = new HashSet<>();
+        rows.forEach(r -> loaded.add((String) r.get("id")));
+        List<Map<String, Object>> adoptionRows = new ArrayList<>();
+        for (SeedPractice.Adoption a : adoptions) {
+            if (loaded.contains(a.practiceId())) {
                 Map<String, Object> adoption = new HashMap<>();
-                adoption.put("practiceId", row.get(0));
-                adoption.put("schoolId", school == null ? row.get(1) : school.id());
-                adoption.put("date", row.get(2));
-                adoption.put("note", row.size() > 3 && !row.get(3).isBlank() ? row.get(3) : null);
+                adoption.put("practiceId", a.practiceId());
+                adoption.put("schoolId", a.schoolId());
+                adoption.put("date", a.date());
+                adoption.put("note", a.note() == null || a.note().isBlank() ? null : a.note());
                 adoptionRows.add(adoption);
             }
-            for (int i = 0; i < adoptionRows.size(); i += BATCH) {
-                adoptions += repository.importAdoptions(adoptionRows.subList(i, Math.min(adoptionRows.size(), i + BATCH)), true);
-            }
+        }
+        int adopted = 0;
+        for (int i = 0; i < adoptionRows.size(); i += BATCH) {
+            adopted += repository.importAdoptions(adoptionRows.subList(i, Math.min(adoptionRows.size(), i + BATCH)), true);
         }
         if (!rows.isEmpty()) {
             try {
@@ -133,25 +131,26 @@ public class PracticeDemoLoader implements DemoDataLoader {
         }
         long approved = practices.stream().filter(p -> "APPROVED".equals(p.status())).count();
         return String.format("Банк практик: %d практик в seed-data (%d одобрено), загружено новых %d, внедрений %d",
-                practices.size(), approved, rows.size(), adoptions);
+                practices.size(), approved, rows.size(), adopted);
     }
 
-    /** Keeps a seed school id that the region has; maps any other onto one of its schools, by a stable hash. */
-    private static final class SchoolMapper {
-        private final List<SchoolRef> schools;
-        private final Map<String, SchoolRef> byId = new HashMap<>();
-
-        SchoolMapper(List<SchoolRef> schools) {
-            this.schools = schools;
-            schools.forEach(s -> byId.put(s.id(), s));
-        }
-
-        SchoolRef map(String seedId) {
-            if (schools.isEmpty()) {
-                return null;
+    /** {@code adoptions.csv}: {@code practice_id,school_id,date,note} with a header line. */
+    static List<SeedPractice.Adoption> readAdoptions(Path file) throws IOException {
+        List<SeedPractice.Adoption> adoptions = new ArrayList<>();
+        try (CsvReader csv = new CsvReader(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
+            csv.next(); // header
+            for (CsvReader.Record r = csv.next(); r != null; r = csv.next()) {
+                if (r.isBlank()) {
+                    continue;
+                }
+                if (r.problem() != null || r.fields().size() < 3) {
+                    throw new IOException(file + ", строка " + r.number() + ": "
+                            + (r.problem() != null ? r.problem() : "нужны practice_id, school_id и date"));
+                }
+                List<String> f = r.fields();
+                adoptions.add(new SeedPractice.Adoption(f.get(0), f.get(1), f.get(2), f.size() > 3 ? f.get(3) : null));
             }
-            SchoolRef own = byId.get(seedId);
-            return own != null ? own : schools.get(Math.floorMod(seedId.hashCode(), schools.size()));
         }
+        return adoptions;
     }
 }

@@ -21,6 +21,7 @@ import org.opora.practice.PracticeStatus;
 import org.opora.practice.seed.PracticeTemplates.Archetype;
 import org.opora.practice.seed.PracticeTemplates.Handwritten;
 import org.opora.practice.seed.PracticeTemplates.Metric;
+import org.opora.school.importing.CsvWriter;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -32,16 +33,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * java -cp target/classes:target/lib/* org.opora.practice.seed.PracticeGenerator \
  *      [--schools seed-data/region/schools.csv] [--out seed-data/practices] [--count 320] [--seed 74]
  * </pre>
- * Without {@code --schools} it uses {@code seed-data/region/schools.csv} when present, else the stand-in
- * {@code seed-data/practices/standin-schools.csv}. Writes {@code practices.jsonl} (one practice per line) and
- * {@code adoptions.csv}.
+ * Authors and adopters are schools of the demo region ({@code seed-data/region/schools.csv} by default). Writes
+ * {@code practices.jsonl} (one practice per line) and {@code adoptions.csv}.
  */
 public final class PracticeGenerator {
 
     public static final int DEFAULT_COUNT = 320;
     public static final long DEFAULT_SEED = 74;
     public static final Path REGION_SCHOOLS = Path.of("seed-data", "region", "schools.csv");
-    public static final Path STANDIN_SCHOOLS = Path.of("seed-data", "practices", "standin-schools.csv");
     public static final Path OUTPUT = Path.of("seed-data", "practices");
     /** The seed data's "today": dates never pass it, so output does not depend on when it is generated. */
     static final LocalDate TODAY = LocalDate.of(2025, 6, 1);
@@ -440,11 +439,10 @@ public final class PracticeGenerator {
                 out.write('\n');
             }
         }
-        try (BufferedWriter out = Files.newBufferedWriter(dir.resolve("adoptions.csv"), StandardCharsets.UTF_8)) {
-            out.write("practice_id,school_id,date,note\n");
+        try (CsvWriter out = new CsvWriter(Files.newBufferedWriter(dir.resolve("adoptions.csv"), StandardCharsets.UTF_8))) {
+            out.write("practice_id", "school_id", "date", "note");
             for (SeedPractice.Adoption a : output.adoptions()) {
-                out.write(String.join(",", a.practiceId(), a.schoolId(), a.date(), SeedSchool.Csv.quote(a.note())));
-                out.write('\n');
+                out.write(a.practiceId(), a.schoolId(), a.date(), a.note() == null ? "" : a.note());
             }
         }
     }
@@ -457,8 +455,7 @@ public final class PracticeGenerator {
             }
             options.put(args[i].substring(2), args[i + 1]);
         }
-        Path schoolsFile = options.containsKey("schools") ? Path.of(options.get("schools"))
-                : Files.exists(REGION_SCHOOLS) ? REGION_SCHOOLS : STANDIN_SCHOOLS;
+        Path schoolsFile = Path.of(options.getOrDefault("schools", REGION_SCHOOLS.toString()));
         Path out = Path.of(options.getOrDefault("out", OUTPUT.toString()));
         int count = Integer.parseInt(options.getOrDefault("count", String.valueOf(DEFAULT_COUNT)));
         long seed = Long.parseLong(options.getOrDefault("seed", String.valueOf(DEFAULT_SEED)));

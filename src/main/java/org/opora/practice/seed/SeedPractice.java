@@ -33,8 +33,8 @@ public record SeedPractice(
         String reviewedAt,
         String publishedAt) {
 
-    /** A row for {@code PracticeRepository.importPractices}, with the school remapped as the loader decided. */
-    public Map<String, Object> toImportRow(String schoolId, String regionId, String municipalityId, String evidenceJson) {
+    /** A row for {@code PracticeRepository.importPractices}. */
+    public Map<String, Object> toImportRow(String evidenceJson) {
         Map<String, Object> content = new LinkedHashMap<>();
         content.put("title", title);
         content.put("summary", summary);
@@ -51,7 +51,7 @@ public record SeedPractice(
         content.put("rejectionReason", rejectionReason);
         content.put("createdBy", createdBy);
         content.put("reviewedBy", reviewedBy);
-        content.put("authorSchoolId", schoolId);
+        content.put("authorSchoolId", authorSchoolId);
         content.put("regionId", regionId);
         content.put("municipalityId", municipalityId);
         Map<String, Object> row = new HashMap<>();

@@ -199,7 +199,7 @@ public final class PracticeBenchmark {
             double generateSeconds = seconds(t0);
             List<Map<String, Object>> rows = new ArrayList<>();
             for (SeedPractice p : output.practices()) {
-                rows.add(p.toImportRow(p.authorSchoolId(), p.regionId(), p.municipalityId(), JSON.writeValueAsString(p.evidence())));
+                rows.add(p.toImportRow(JSON.writeValueAsString(p.evidence())));
             }
             t0 = System.nanoTime();
             for (int i = 0; i < rows.size(); i += 1000) {

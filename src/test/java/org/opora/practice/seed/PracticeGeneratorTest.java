@@ -20,13 +20,13 @@ import org.opora.practice.PracticeSubject;
 /** The seed generator: deterministic, enough practices, valid codes, Russian text, sensible evidence. */
 class PracticeGeneratorTest {
 
-    private static List<SeedSchool> standIn() throws IOException {
-        return SeedSchool.read(PracticeGenerator.STANDIN_SCHOOLS);
+    private static List<SeedSchool> demoRegion() throws IOException {
+        return SeedSchool.read(PracticeGenerator.REGION_SCHOOLS);
     }
 
     @Test
     void sameInputGivesIdenticalFiles(@TempDir Path a, @TempDir Path b) throws IOException {
-        List<SeedSchool> schools = standIn();
+        List<SeedSchool> schools = demoRegion();
         PracticeGenerator.write(PracticeGenerator.generate(schools, 320, 74, "PR-"), a);
         PracticeGenerator.write(PracticeGenerator.generate(schools, 320, 74, "PR-"), b);
         assertThat(Files.readAllBytes(a.resolve("practices.jsonl"))).isEqualTo(Files.readAllBytes(b.resolve("practices.jsonl")));
@@ -34,20 +34,19 @@ class PracticeGeneratorTest {
     }
 
     @Test
-    void committedSeedIsWhatTheGeneratorProducesFromTheStandInSchools(@TempDir Path dir) throws IOException {
-        // Fails when someone edits the templates without regenerating (or the schools file changed: regenerate).
-        Path committed = PracticeGenerator.OUTPUT.resolve("practices.jsonl");
-        if (Files.exists(PracticeGenerator.REGION_SCHOOLS)) {
-            return; // generated against the real region file then; the stand-in comparison does not apply
-        }
-        PracticeGenerator.write(PracticeGenerator.generate(standIn(), PracticeGenerator.DEFAULT_COUNT,
+    void committedSeedIsWhatTheGeneratorProducesFromTheDemoRegion(@TempDir Path dir) throws IOException {
+        // Fails when someone edits the templates or the region's schools without regenerating the seed.
+        PracticeGenerator.write(PracticeGenerator.generate(demoRegion(), PracticeGenerator.DEFAULT_COUNT,
                 PracticeGenerator.DEFAULT_SEED, "PR-"), dir);
-        assertThat(Files.readString(dir.resolve("practices.jsonl"))).isEqualTo(Files.readString(committed));
+        for (String file : List.of("practices.jsonl", "adoptions.csv")) {
+            assertThat(Files.readString(dir.resolve(file))).as("seed-data/practices/" + file + " is stale: regenerate it")
+                    .isEqualTo(Files.readString(PracticeGenerator.OUTPUT.resolve(file)));
+        }
     }
 
     @Test
     void practicesAreValidVariedAndInRussian() throws IOException {
-        List<SeedSchool> schools = standIn();
+        List<SeedSchool> schools = demoRegion();
         Set<String> schoolIds = schools.stream().map(SeedSchool::id).collect(Collectors.toSet());
         PracticeGenerator.Output output = PracticeGenerator.generate(schools, 320, 74, "PR-");
         List<SeedPractice> practices = output.practices();
@@ -96,7 +95,7 @@ class PracticeGeneratorTest {
 
     @Test
     void scalesToBenchmarkSizes() throws IOException {
-        PracticeGenerator.Output output = PracticeGenerator.generate(standIn(), 5_000, 7, "PB-");
+        PracticeGenerator.Output output = PracticeGenerator.generate(demoRegion(), 5_000, 7, "PB-");
         assertThat(output.practices()).hasSize(5_000);
         assertThat(output.practices().get(4_999).id()).isEqualTo("PB-5000");
         assertThat(output.practices().stream().map(SeedPractice::id).distinct().count()).isEqualTo(5_000);

@@ -22,8 +22,8 @@ import org.opora.security.Scope;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * The demo loader takes generated seed files into Neo4j and search; school ids the region lacks are mapped onto its
- * schools; loading twice adds nothing. Works in region R-PSEED (not the demo region, to keep out of others' way).
+ * The demo loader takes generated seed files into Neo4j and search; a seed naming schools the database lacks is
+ * refused as a whole; loading twice adds nothing. Works in region R-PSEED (not the demo region, to keep out of others' way).
  */
 class PracticeSeedLoadTest {
 
@@ -42,12 +42,18 @@ class PracticeSeedLoadTest {
                 i % 2 == 0 ? "город" : "село")).toList();
         PracticeGenerator.Output output = PracticeGenerator.generate(schools, 320, 74, "PSEED-");
         PracticeGenerator.write(output, dir);
-        // The region has only ten of the twelve schools the seed names.
+        // First the region has only ten of the twelve schools the seed names: nothing is loaded.
         for (SeedSchool s : schools.subList(0, 10)) {
             org.opora.practice.PracticeFixtures.school(REGION, s.municipalityId(), s.id(), s.name(), s.type(), s.locality(), 0.0);
         }
-
         PracticeDemoLoader loader = new PracticeDemoLoader(bean(PracticeRepository.class), bean(PracticeOutbox.class), dir.toString());
+        assertThat(loader.loadFrom(dir.resolve("practices.jsonl"), dir.resolve("adoptions.csv")))
+                .startsWith("Банк практик не загружен: в базе нет 2 школ").contains(REGION + "-S11", REGION + "-S12");
+        assertThat(bean(PracticeRepository.class).existingIds(output.practices().stream().map(SeedPractice::id).toList())).isEmpty();
+
+        for (SeedSchool s : schools.subList(10, 12)) {
+            org.opora.practice.PracticeFixtures.school(REGION, s.municipalityId(), s.id(), s.name(), s.type(), s.locality(), 0.0);
+        }
         String line = loader.loadFrom(dir.resolve("practices.jsonl"), dir.resolve("adoptions.csv"));
         assertThat(line).contains("320 практик").contains("загружено новых 320");
         assertThat(loader.loadFrom(dir.resolve("practices.jsonl"), dir.resolve("adoptions.csv"))).contains("загружено новых 0");
@@ -59,7 +65,7 @@ class PracticeSeedLoadTest {
         assertThat(all.get("totalCount").asInt()).isEqualTo(320);
         assertThat(all.get("facets").get("riskFactors")).hasSize(11);
         all.get("edges").forEach(e -> assertThat(e.get("node").get("authorSchool").get("id").asText())
-                .isIn(schools.subList(0, 10).stream().map(SeedSchool::id).toList()));
+                .isIn(schools.stream().map(SeedSchool::id).toList()));
 
         long approved = output.practices().stream().filter(p -> "APPROVED".equals(p.status())).count();
         String teacher = tokenFor("pseed-teacher", Set.of(Role.TEACHER), new Scope(REGION, null, null));
