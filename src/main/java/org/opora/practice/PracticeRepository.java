@@ -406,9 +406,8 @@ public class PracticeRepository implements SchemaMigration {
     // -------------------------------------------------------------------------------------------------------------
     // Recommendations
 
-    /** The school with its context, and its risk profile from its latest identification run (null when none). */
-    public record SchoolContext(SchoolRef school, Double contextIndex, Double resultsIndex, List<String> statuses,
-                                String riskProfileJson) {
+    /** The school and its risk profile from its latest identification run (null when none). */
+    public record SchoolContext(SchoolRef school, String riskProfileJson) {
     }
 
     public Optional<SchoolContext> schoolContext(String schoolId) {
@@ -417,33 +416,9 @@ public class PracticeRepository implements SchemaMigration {
                 OPTIONAL MATCH (m:Municipality)-[:HAS_SCHOOL]->(s)
                 OPTIONAL MATCH (run:IdentificationRun {id: s.identificationRunId})-[a:ASSESSED]->(s)
                 RETURN s {.id, .name, .type, .locality, .regionId, .municipalityId} AS s, m.name AS municipalityName,
-                       s.contextIndex AS contextIndex, s.resultsIndex AS resultsIndex, s.statuses AS statuses,
                        a.riskProfileJson AS riskProfileJson
                 """, Map.of("id", schoolId)).stream().findFirst().map(r -> new SchoolContext(
-                school(r.get("s"), r.get("municipalityName")), number(r.get("contextIndex")), number(r.get("resultsIndex")),
-                r.get("statuses").isNull() ? List.of() : r.get("statuses").asList(Value::asString),
-                string(r.get("riskProfileJson")))));
-    }
-
-    /**
-     * Schools comparable to {@code school}: same region, type and locality, and — when both have one — a context
-     * index within {@code tolerance}.
-     */
-    public List<SchoolRef> comparableSchools(SchoolContext school, double tolerance) {
-        Map<String, Object> params = new HashMap<>();
-        params.put("id", school.school().id());
-        params.put("regionId", school.school().regionId());
-        params.put("type", school.school().type());
-        params.put("locality", school.school().locality());
-        params.put("context", school.contextIndex());
-        params.put("tolerance", tolerance);
-        return neo4j.read(tx -> tx.run("""
-                MATCH (c:School) WHERE c.regionId = $regionId AND c.id <> $id
-                  AND ($type IS NULL OR c.type = $type) AND ($locality IS NULL OR c.locality = $locality)
-                  AND ($context IS NULL OR (c.contextIndex IS NOT NULL AND abs(c.contextIndex - $context) <= $tolerance))
-                OPTIONAL MATCH (m:Municipality)-[:HAS_SCHOOL]->(c)
-                RETURN c {.id, .name, .type, .locality, .regionId, .municipalityId} AS s, m.name AS municipalityName
-                """, params).list(r -> school(r.get("s"), r.get("municipalityName"))));
+                school(r.get("s"), r.get("municipalityName")), string(r.get("riskProfileJson")))));
     }
 
     /** A candidate for recommendation: an approved practice with its adoptions by the given (comparable) schools. */
@@ -507,10 +482,6 @@ public class PracticeRepository implements SchemaMigration {
 
     private static String string(Value value) {
         return value == null || value.isNull() ? null : value.asString();
-    }
-
-    private static Double number(Value value) {
-        return value == null || value.isNull() ? null : value.asDouble();
     }
 
 }

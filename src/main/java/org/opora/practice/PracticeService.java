@@ -166,7 +166,7 @@ public class PracticeService {
         for (StoredPractice.Adoption a : stored.adoptions()) {
             adoptions.add(new AdoptionView(a.school(), a.date() == null ? null : a.date().toString(), a.note(),
                     OutcomeCalculator.outcome(results.getOrDefault(a.school().id(), List.of()), a.date(), subjects,
-                            views.minImprovement()).orElse(null)));
+                            views.minImprovement()).orElse(null), null));
         }
         return adoptions;
     }

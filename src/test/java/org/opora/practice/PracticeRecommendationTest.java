@@ -22,8 +22,9 @@ import org.opora.security.Scope;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Recommendations: the school's risk profile picks the practices, adoptions by comparable schools with improved
- * results rank them, and each carries its reasons. Works in region R-PREC.
+ * Recommendations: the school's risk profile picks the practices, adoptions by comparable schools (similar social
+ * context, as pairing measures it) with improved results rank them, and each carries its reasons. Works in region
+ * R-PREC.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PracticeRecommendationTest {
@@ -33,7 +34,7 @@ class PracticeRecommendationTest {
             query($s: ID!) { practiceRecommendations(schoolId: $s) {
               score reasons practice { id title evidenceLevel }
               matchedRiskFactors { factor label level }
-              comparableAdoptions { school { id name } date outcome { change improved description } }
+              comparableAdoptions { school { id name } date contextSimilarity outcome { change improved description } }
             } }
             """;
 
@@ -53,6 +54,13 @@ class PracticeRecommendationTest {
         school(REGION, "R-PREC-M2", "R-PREC-CITY", "Городская школа", "СОШ", "город", 1.0);
         school(REGION, "R-PREC-M1", "R-PREC-FAR", "Сельская школа в других условиях", "СОШ", "село", 2.6);
         school(REGION, "R-PREC-M1", "R-PREC-AUTHOR", "Школа-автор", "СОШ", "село", -1.0);
+        // Social context: C1 and C2 live in the target's conditions, the city school and FAR in very different ones.
+        indicators("R-PREC-TARGET", 0.40, 120, 0.20, 0.50);
+        indicators("R-PREC-C1", 0.41, 115, 0.21, 0.50);
+        indicators("R-PREC-C2", 0.39, 125, 0.19, 0.48);
+        indicators("R-PREC-CITY", 0.08, 3, 0.02, 0.90);
+        indicators("R-PREC-FAR", 0.85, 420, 0.55, 0.10);
+        indicators("R-PREC-AUTHOR", 0.25, 60, 0.10, 0.70);
         cypher("""
                 MATCH (s:School {id: 'R-PREC-TARGET'})
                 MERGE (run:IdentificationRun {id: 'RUN-PREC'})
@@ -110,15 +118,18 @@ class PracticeRecommendationTest {
         assertThat(adoption.get("school").get("id").asText()).isEqualTo("R-PREC-C1");
         assertThat(adoption.get("outcome").get("improved").asBoolean()).isTrue();
         assertThat(adoption.get("outcome").get("change").asDouble()).isGreaterThan(10);
+        assertThat(adoption.get("contextSimilarity").asDouble()).isBetween(0.9, 1.0);
         String reasons = best.get("reasons").toString();
         assertThat(reasons).contains("«Дефицит педагогических кадров» (высокий уровень)")
-                .contains("Похожая школа с ростом").contains("результаты выросли").contains("ВПР, Математика, 5 кл.");
+                .contains("внедривших практику: 1; результаты после внедрения выросли у 1 из них")
+                .contains("«Похожая школа с ростом» (сходство контекста 1,00)")
+                .contains("ВПР, Математика, 5 кл.");
 
         // The city school's improvement does not count as comparable; the flat village school does, without growth.
         JsonNode second = recommendations.get(1);
         assertThat(second.get("comparableAdoptions")).hasSize(1);
         assertThat(second.get("comparableAdoptions").get(0).get("school").get("id").asText()).isEqualTo("R-PREC-C2");
-        assertThat(second.get("reasons").toString()).contains("роста результатов после внедрения пока не видно");
+        assertThat(second.get("reasons").toString()).contains("внедривших практику: 1; роста результатов после внедрения пока не видно");
         assertThat(second.get("practice").get("evidenceLevel").asText()).isEqualTo("MEASURED"); // the city school improved
 
         assertThat(recommendations.get(2).get("matchedRiskFactors").get(0).get("level").asText()).isEqualTo("MEDIUM");
@@ -146,6 +157,17 @@ class PracticeRecommendationTest {
                 new Scope(REGION, schoolId.equals("R-PREC-CITY") ? "R-PREC-M2" : "R-PREC-M1", schoolId));
         graphql(admin, "mutation($p: ID!, $s: ID!, $d: Date!) { recordPracticeAdoption(practiceId: $p, schoolId: $s, date: $d) { date } }",
                 Map.of("p", practiceId, "s", schoolId, "d", date)).data();
+    }
+
+    /** The latest context indicators: low-income share, distance to the regional centre, staff shortage, parents. */
+    private static void indicators(String schoolId, double lowIncome, double remotenessKm, double staffShortage,
+                                   double parentalInvolvement) {
+        cypher("""
+                MATCH (s:School {id: $id})
+                UNWIND [['low_income_share', $a], ['remoteness_km', $b], ['staff_shortage_share', $c],
+                        ['parental_involvement_index', $d]] AS i
+                CREATE (s)-[:HAS_INDICATOR]->(:IndicatorValue {schoolId: $id, indicator: i[0], year: 2024, value: i[1]})
+                """, Map.of("id", schoolId, "a", lowIncome, "b", remotenessKm, "c", staffShortage, "d", parentalInvolvement));
     }
 
     /** ВПР mathematics grade 5 results for 2021..2024. */

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.opora.pairing.ComparableSchools;
 import org.opora.platform.errors.ApiException;
 import org.opora.practice.AdoptionOutcome;
 import org.opora.practice.AdoptionView;
@@ -43,8 +44,10 @@ import jakarta.inject.Singleton;
  *   <li>Candidates are approved practices of the school's region (the regional bank; all regions with
  *       {@code opora.practice.recommendations.same-region-only=false}) addressing any of them that the school has
  *       not adopted.</li>
- *   <li>Comparable schools: same region, type and locality, and a context index within
- *       {@code opora.practice.recommendations.context-tolerance} (default 0.5) of the school's.</li>
+ *   <li>Comparable schools: the region's schools whose social context is most like the school's, by the pairing
+ *       feature's context similarity ({@link ComparableSchools}): at least
+ *       {@code opora.practice.recommendations.min-context-similarity} (0.6), the
+ *       {@code opora.practice.recommendations.comparable-schools} (30) closest.</li>
  *   <li>Score = weight of matched factors (HIGH 3, MEDIUM 2) + 4 per comparable school whose results improved
  *       after adopting ({@link OutcomeCalculator}) + 1 per other comparable adopter + 1 per evidence rank.</li>
  * </ol>
@@ -61,15 +64,20 @@ public class PracticeRecommender {
 
     private final PracticeRepository repository;
     private final PracticeViews views;
-    private final double tolerance;
+    private final ComparableSchools comparableSchools;
+    private final double minSimilarity;
+    private final int maxComparable;
     private final boolean sameRegionOnly;
 
-    public PracticeRecommender(PracticeRepository repository, PracticeViews views,
-                               @Value("${opora.practice.recommendations.context-tolerance:0.5}") double tolerance,
+    public PracticeRecommender(PracticeRepository repository, PracticeViews views, ComparableSchools comparableSchools,
+                               @Value("${opora.practice.recommendations.min-context-similarity:0.6}") double minSimilarity,
+                               @Value("${opora.practice.recommendations.comparable-schools:30}") int maxComparable,
                                @Value("${opora.practice.recommendations.same-region-only:true}") boolean sameRegionOnly) {
         this.repository = repository;
         this.views = views;
-        this.tolerance = tolerance;
+        this.comparableSchools = comparableSchools;
+        this.minSimilarity = minSimilarity;
+        this.maxComparable = maxComparable;
         this.sameRegionOnly = sameRegionOnly;
     }
 
@@ -83,10 +91,10 @@ public class PracticeRecommender {
             throw ApiException.forbidden("Рекомендации доступны по школам своей территории");
         }
         Map<String, String> factors = riskFactors(context.riskProfileJson());
-        List<SchoolRef> comparable = repository.comparableSchools(context, tolerance);
-        Set<String> comparableIds = comparable.stream().map(SchoolRef::id).collect(Collectors.toSet());
+        Map<String, Double> similarity = new HashMap<>();
+        comparableSchools.to(schoolId, minSimilarity, maxComparable).forEach(c -> similarity.put(c.schoolId(), c.similarity()));
         List<Candidate> candidates = repository.candidates(schoolId, sameRegionOnly ? school.regionId() : null, factors.keySet(),
-                comparableIds);
+                similarity.keySet());
 
         Set<String> adopters = candidates.stream().flatMap(c -> c.comparableAdoptions().stream()).map(a -> a.school().id())
                 .collect(Collectors.toSet());
@@ -95,7 +103,7 @@ public class PracticeRecommender {
         // First pass without loading the practices: factor weights and comparable adoptions.
         List<Scored> scored = new ArrayList<>();
         for (Candidate candidate : candidates) {
-            scored.add(firstPass(candidate, factors, results));
+            scored.add(firstPass(candidate, factors, results, similarity));
         }
         scored.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparing(s -> s.candidate().id()));
         List<Scored> shortlist = scored.subList(0, Math.min(scored.size(), first * SHORTLIST_FACTOR));
@@ -115,7 +123,7 @@ public class PracticeRecommender {
             EvidenceLevel evidence = EvidenceLevel.valueOf(view.evidenceLevel());
             double score = s.score() + evidence.ordinal();
             recommendations.add(new PracticeRecommendation(view, Math.round(score * 100) / 100.0,
-                    reasons(s, evidence, factors.isEmpty(), school, context.contextIndex() != null),
+                    reasons(s, evidence, factors.isEmpty()),
                     s.matched(), s.adoptions()));
         }
         recommendations.sort(Comparator.comparingDouble(PracticeRecommendation::score).reversed()
@@ -128,7 +136,8 @@ public class PracticeRecommender {
                           List<AdoptionView> adoptions, int improved) {
     }
 
-    private Scored firstPass(Candidate candidate, Map<String, String> factors, Map<String, List<ResultPoint>> results) {
+    private Scored firstPass(Candidate candidate, Map<String, String> factors, Map<String, List<ResultPoint>> results,
+                             Map<String, Double> similarity) {
         List<PracticeRecommendation.MatchedRiskFactor> matched = new ArrayList<>();
         double score = 0;
         for (Map.Entry<String, String> factor : factors.entrySet()) {
@@ -142,7 +151,8 @@ public class PracticeRecommender {
         for (StoredPractice.Adoption adoption : candidate.comparableAdoptions()) {
             AdoptionOutcome outcome = OutcomeCalculator.outcome(results.getOrDefault(adoption.school().id(), List.of()),
                     adoption.date(), candidate.subjects(), views.minImprovement()).orElse(null);
-            adoptions.add(new AdoptionView(adoption.school(), adoption.date() == null ? null : adoption.date().toString(), null, outcome));
+            adoptions.add(new AdoptionView(adoption.school(), adoption.date() == null ? null : adoption.date().toString(), null,
+                    outcome, Math.round(similarity.get(adoption.school().id()) * 100) / 100.0));
             if (outcome != null && outcome.improved()) {
                 improved++;
                 score += 4;
@@ -155,7 +165,7 @@ public class PracticeRecommender {
         return new Scored(candidate, score, matched, adoptions, improved);
     }
 
-    private List<String> reasons(Scored s, EvidenceLevel evidence, boolean noProfile, SchoolRef school, boolean byContext) {
+    private List<String> reasons(Scored s, EvidenceLevel evidence, boolean noProfile) {
         List<String> reasons = new ArrayList<>();
         if (noProfile) {
             reasons.add("Профиль рисков школы ещё не рассчитан: практика подобрана по опыту схожих школ и силе доказательств.");
@@ -163,17 +173,17 @@ public class PracticeRecommender {
             reasons.add("Направлена на факторы риска школы: " + s.matched().stream()
                     .map(m -> "«" + m.label() + "» (" + levelLabel(m.level()) + ")").collect(Collectors.joining(", ")) + ".");
         }
-        String similar = "схожих школах (" + similarity(school, byContext) + ")";
+        String adopted = "Школ со схожим социальным контекстом, внедривших практику: " + s.adoptions().size();
         List<AdoptionView> improved = s.adoptions().stream().filter(a -> a.outcome() != null && a.outcome().improved()).toList();
         if (!improved.isEmpty()) {
-            reasons.add("Внедрена в " + s.adoptions().size() + " " + similar + "; после внедрения результаты выросли в "
-                    + improved.size() + ": " + improved.stream().limit(3)
-                    .map(a -> "«" + a.school().name() + "» — " + a.outcome().headlineSeries() + ": "
-                            + String.format(RU, "%.2f → %.2f, в среднем %+.1f п.п.", a.outcome().headlineBefore(),
-                            a.outcome().headlineAfter(), a.outcome().change()))
-                    .collect(Collectors.joining("; ")) + ".");
+            reasons.add(adopted + "; результаты после внедрения выросли у " + improved.size() + " из них: "
+                    + improved.stream().limit(3)
+                    .map(a -> String.format(RU, "«%s» (сходство контекста %.2f) — %s: %.2f → %.2f, в среднем %+.1f п.п.",
+                            a.school().name(), a.contextSimilarity(), a.outcome().headlineSeries(),
+                            a.outcome().headlineBefore(), a.outcome().headlineAfter(), a.outcome().change()))
+                    .collect(Collectors.joining("; ")));
         } else if (!s.adoptions().isEmpty()) {
-            reasons.add("Внедрена в " + s.adoptions().size() + " " + similar + ", но роста результатов после внедрения пока не видно.");
+            reasons.add(adopted + "; роста результатов после внедрения пока не видно.");
         }
         switch (evidence) {
             case REPLICATED -> reasons.add("Эффект подтверждён данными нескольких школ.");
@@ -182,20 +192,6 @@ public class PracticeRecommender {
             }
         }
         return reasons;
-    }
-
-    private String similarity(SchoolRef school, boolean byContext) {
-        List<String> parts = new ArrayList<>();
-        if (school.type() != null) {
-            parts.add("тип «" + school.type() + "»");
-        }
-        if (school.locality() != null) {
-            parts.add("местность «" + school.locality() + "»");
-        }
-        if (byContext) {
-            parts.add(String.format(RU, "индекс социального контекста отличается не более чем на %.1f", tolerance));
-        }
-        return String.join(", ", parts);
     }
 
     /** {factor: level} from the risk profile JSON, MEDIUM and HIGH only, strongest first. */
