@@ -120,6 +120,9 @@ class SchoolGraphQl implements GraphQlWiring {
         if (input.has("path") && !user.isAdmin()) {
             throw ApiException.forbidden("Импорт из файла на сервере доступен только администратору");
         }
+        if (!user.isAdmin() && user.scope().regionId() == null) {
+            throw ApiException.forbidden("Загрузка данных доступна координатору своего региона");
+        }
         try {
             ImportReport report;
             if (input.has("path")) {
@@ -129,7 +132,8 @@ class SchoolGraphQl implements GraphQlWiring {
                 }
                 report = importer.importFile(kind, path);
             } else {
-                report = importer.importCsv(kind, new StringReader(input.string("content")));
+                // A regional coordinator uploads data of their own region only.
+                report = importer.importCsv(kind, new StringReader(input.string("content")), user.isAdmin() ? null : user.scope().regionId());
             }
             return Map.of("kind", report.kind().name(), "rowsRead", report.rowsRead(), "nodesCreated", report.nodesCreated(),
                     "nodesUpdated", report.nodesUpdated(), "millis", report.millis());

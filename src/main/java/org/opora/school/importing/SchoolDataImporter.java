@@ -27,6 +27,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -119,7 +120,7 @@ public class SchoolDataImporter {
             MERGE (s)-[:HAS_INDICATOR]->(v)
             RETURN count(v) AS written""";
 
-    static final String SCHOOL_IDS = "MATCH (s:School) RETURN s.id AS id";
+    static final String SCHOOL_IDS = "MATCH (s:School) RETURN s.id AS id, s.regionId AS regionId";
 
     private final Driver driver;
     private final SessionConfig sessionConfig;
@@ -141,27 +142,36 @@ public class SchoolDataImporter {
 
     /** Imports one file; results and indicators may only reference schools already in the database. */
     public ImportReport importFile(@Nullable FileKind kind, Path file) {
+        return importFile(kind, file, null);
+    }
+
+    /**
+     * Imports one file, touching only schools of {@code onlyRegion} when it is given (the file is rejected as a whole
+     * otherwise); results and indicators may only reference schools already in the database.
+     */
+    public ImportReport importFile(@Nullable FileKind kind, Path file, @Nullable String onlyRegion) {
         long started = System.nanoTime();
-        Set<String> stored = schoolIdsInDatabase();
-        SchoolDataValidator.Result validation = validate(kind, file, stored::contains);
+        Map<String, String> stored = schoolRegionsInDatabase();
+        SchoolDataValidator.RegionGuard guard = onlyRegion == null ? null : new SchoolDataValidator.RegionGuard(onlyRegion, stored::get);
+        SchoolDataValidator.Result validation = validate(kind, file, stored::containsKey, guard);
         if (!validation.valid()) {
             throw new ImportRejectedException(validation.errors(), validation.errorCount());
         }
-        return write(validation, file, stored::contains, started);
+        return write(validation, file, stored::containsKey, guard, started);
     }
 
     /**
      * Imports CSV text (an upload). It is spooled to a temporary file first because validation and
      * writing each need their own pass over the data.
      */
-    public ImportReport importCsv(@Nullable FileKind kind, Reader csv) {
+    public ImportReport importCsv(@Nullable FileKind kind, Reader csv, @Nullable String onlyRegion) {
         Path spool = null;
         try {
             spool = Files.createTempFile("opora-import-", ".csv");
             try (Writer out = Files.newBufferedWriter(spool, StandardCharsets.UTF_8)) {
                 csv.transferTo(out);
             }
-            return importFile(kind, spool);
+            return importFile(kind, spool, onlyRegion);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -187,9 +197,9 @@ public class SchoolDataImporter {
      */
     public List<ImportReport> importDirectory(Path dir) {
         List<Path> units = importUnits(dir);
-        Set<String> stored = schoolIdsInDatabase();
+        Map<String, String> stored = schoolRegionsInDatabase();
         Set<String> inFiles = new HashSet<>();
-        Predicate<String> known = id -> stored.contains(id) || inFiles.contains(id);
+        Predicate<String> known = id -> stored.containsKey(id) || inFiles.contains(id);
         List<Validated> validated = new ArrayList<>();
         List<RowError> errors = new ArrayList<>();
         long errorCount = 0;
@@ -201,7 +211,7 @@ public class SchoolDataImporter {
                     continue;
                 }
                 long started = System.nanoTime();
-                SchoolDataValidator.Result validation = validate(kind, file, known);
+                SchoolDataValidator.Result validation = validate(kind, file, known, null);
                 if (kind == FileKind.SCHOOLS) {
                     inFiles.addAll(validation.schoolIds());
                 }
@@ -216,7 +226,7 @@ public class SchoolDataImporter {
         // Written in the order validated: all schools first, then all results, then all indicators.
         List<ImportReport> reports = new ArrayList<>();
         for (Validated v : validated) {
-            reports.add(write(v.result(), v.file(), known, System.nanoTime() - v.validationNanos()));
+            reports.add(write(v.result(), v.file(), known, null, System.nanoTime() - v.validationNanos()));
         }
         return reports;
     }
@@ -249,19 +259,20 @@ public class SchoolDataImporter {
 
     /** A dry run: checks a file against the database without writing anything. */
     public SchoolDataValidator.Result check(@Nullable FileKind kind, Path file) {
-        Set<String> stored = schoolIdsInDatabase();
-        return validate(kind, file, stored::contains);
+        return validate(kind, file, schoolRegionsInDatabase()::containsKey, null);
     }
 
-    private SchoolDataValidator.Result validate(@Nullable FileKind kind, Path file, Predicate<String> knownSchool) {
+    private SchoolDataValidator.Result validate(@Nullable FileKind kind, Path file, Predicate<String> knownSchool,
+                                                @Nullable SchoolDataValidator.RegionGuard guard) {
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return SchoolDataValidator.validate(kind, in, knownSchool);
+            return SchoolDataValidator.validate(kind, in, knownSchool, record -> { }, true, guard);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + file, e);
         }
     }
 
-    private ImportReport write(SchoolDataValidator.Result validation, Path file, Predicate<String> knownSchool, long started) {
+    private ImportReport write(SchoolDataValidator.Result validation, Path file, Predicate<String> knownSchool,
+                               @Nullable SchoolDataValidator.RegionGuard guard, long started) {
         FileKind kind = validation.kind();
         TransactionConfig config = TransactionConfig.builder()
                 .withMetadata(Map.of("app", "opora-import", "file", kind.fileName()))
@@ -270,7 +281,7 @@ public class SchoolDataImporter {
         try (Session session = driver.session(sessionConfig)) {
             // A managed transaction: the driver retries transient failures by running the whole
             // callback again, which simply streams the file once more.
-            counts = session.executeWrite(tx -> writeFile(tx, validation, file, knownSchool), config);
+            counts = session.executeWrite(tx -> writeFile(tx, validation, file, knownSchool, guard), config);
         }
         ImportReport report = new ImportReport(kind, validation.rows(), counts.created,
                 validation.rows() - counts.mainCreated, (System.nanoTime() - started) / 1_000_000);
@@ -278,7 +289,8 @@ public class SchoolDataImporter {
         return report;
     }
 
-    private Counts writeFile(TransactionContext tx, SchoolDataValidator.Result validation, Path file, Predicate<String> knownSchool) {
+    private Counts writeFile(TransactionContext tx, SchoolDataValidator.Result validation, Path file, Predicate<String> knownSchool,
+                             @Nullable SchoolDataValidator.RegionGuard guard) {
         FileKind kind = validation.kind();
         Counts counts = new Counts();
         if (kind == FileKind.SCHOOLS) {
@@ -306,7 +318,7 @@ public class SchoolDataImporter {
                 if (batch.size() == BATCH_SIZE) {
                     writeBatch(tx, query, batch, counts);
                 }
-            }, false);
+            }, false, guard);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + file, e);
         }
@@ -364,9 +376,13 @@ public class SchoolDataImporter {
         return e;
     }
 
-    private Set<String> schoolIdsInDatabase() {
+    /** Every school id in the database with its region (null-safe: a school without one maps to ""). */
+    private Map<String, String> schoolRegionsInDatabase() {
         try (Session session = driver.session(sessionConfig)) {
-            return new HashSet<>(session.executeRead(tx -> tx.run(SCHOOL_IDS).list(r -> r.get("id").asString())));
+            Map<String, String> regions = new HashMap<>();
+            session.executeRead(tx -> tx.run(SCHOOL_IDS).list(r -> r))
+                    .forEach(r -> regions.put(r.get("id").asString(), r.get("regionId").isNull() ? "" : r.get("regionId").asString()));
+            return regions;
         }
     }
 

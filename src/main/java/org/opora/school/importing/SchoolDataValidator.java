@@ -71,6 +71,15 @@ public final class SchoolDataValidator {
         }
     }
 
+    /**
+     * Restricts a file to one region (a regional coordinator's upload): schools must be of that region, and no row
+     * may touch a school the database holds in another region.
+     *
+     * @param storedRegionOf the region of a school already in the database, or null when there is none
+     */
+    public record RegionGuard(String regionId, Function<String, String> storedRegionOf) {
+    }
+
     private SchoolDataValidator() {
     }
 
@@ -83,15 +92,17 @@ public final class SchoolDataValidator {
      * @param sink            receives each valid row, in file order
      * @param checkDuplicates false skips the duplicate-key bookkeeping (the write pass of a file that
      *                        already passed validation does not need it)
+     * @param guard           the one region the file may touch, or null for any
      */
     public static Result validate(@Nullable FileKind expected, Reader in, Predicate<String> knownSchool,
-                                  Consumer<DataRecord> sink, boolean checkDuplicates) throws IOException {
-        return new Pass(expected, knownSchool, sink, checkDuplicates).run(in);
+                                  Consumer<DataRecord> sink, boolean checkDuplicates, @Nullable RegionGuard guard)
+            throws IOException {
+        return new Pass(expected, knownSchool, sink, checkDuplicates, guard).run(in);
     }
 
     /** Validation only, for callers without a database (schools referenced must be in {@code knownSchool}). */
     public static Result validate(@Nullable FileKind expected, Reader in, Predicate<String> knownSchool) throws IOException {
-        return validate(expected, in, knownSchool, record -> { }, true);
+        return validate(expected, in, knownSchool, record -> { }, true, null);
     }
 
     private static final class Pass {
@@ -99,6 +110,8 @@ public final class SchoolDataValidator {
         private final Predicate<String> knownSchool;
         private final Consumer<DataRecord> sink;
         private final boolean checkDuplicates;
+        @Nullable
+        private final RegionGuard guard;
         private final int maxYear = Year.now().getValue() + 1;
 
         /** The expected kind, or the recognised one once the header is read. */
@@ -115,8 +128,10 @@ public final class SchoolDataValidator {
         private final Map<String, Long> municipalityRows = new HashMap<>();
         private final Set<String> schoolIds = new HashSet<>();
 
-        Pass(@Nullable FileKind expected, Predicate<String> knownSchool, Consumer<DataRecord> sink, boolean checkDuplicates) {
+        Pass(@Nullable FileKind expected, Predicate<String> knownSchool, Consumer<DataRecord> sink, boolean checkDuplicates,
+             @Nullable RegionGuard guard) {
             this.knownSchool = knownSchool;
+            this.guard = guard;
             this.sink = sink;
             this.checkDuplicates = checkDuplicates;
             this.kind = expected;
@@ -237,6 +252,11 @@ public final class SchoolDataValidator {
             if (id != null) {
                 schoolIds.add(id);
                 f.key = id;
+            }
+            if (guard != null && regionId != null && !regionId.equals(guard.regionId())) {
+                f.fail("region_id", "загружать можно только школы своего региона (" + guard.regionId() + ")");
+            } else if (id != null) {
+                f.inGuardedRegion(id);
             }
             if (regionId != null && regionName != null) {
                 String known = regions.putIfAbsent(regionId, regionName);
@@ -377,8 +397,19 @@ public final class SchoolDataValidator {
                 String id = id("school_id");
                 if (id != null && !knownSchool.test(id)) {
                     fail("school_id", "школа \"" + id + "\" не найдена ни в файле школ, ни в базе");
+                } else if (id != null) {
+                    inGuardedRegion(id);
                 }
                 return id;
+            }
+
+            /** Under a region guard, a school the database holds in another region is off limits. */
+            void inGuardedRegion(String schoolId) {
+                String stored = guard == null ? null : guard.storedRegionOf().apply(schoolId);
+                if (stored != null && !stored.equals(guard.regionId())) {
+                    fail("school_id", "школа \"" + schoolId + "\" относится к региону " + stored
+                            + ", а загружать можно только данные своего региона (" + guard.regionId() + ")");
+                }
             }
 
             @Nullable

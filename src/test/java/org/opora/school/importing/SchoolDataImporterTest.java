@@ -110,10 +110,10 @@ class SchoolDataImporterTest {
     void reimportMovesASchoolAndClearsEmptiedValues() {
         String before = SCHOOLS_HEADER + "T-MV-1,Школа,T-MV,Тестовая область,T-MV-A,Округ А,СОШ,город,500,false,56.1,60.2\n";
         String after = SCHOOLS_HEADER + "T-MV-1,Школа,T-MV,Тестовая область,T-MV-B,Округ Б,СОШ,город,,,,\n";
-        ImportReport created = importer.importCsv(null, new StringReader(before));
+        ImportReport created = importer.importCsv(null, new StringReader(before), null);
         assertThat(created.kind()).isEqualTo(FileKind.SCHOOLS);
         assertThat(created.nodesCreated()).isEqualTo(3);
-        ImportReport moved = importer.importCsv(FileKind.SCHOOLS, new StringReader(after));
+        ImportReport moved = importer.importCsv(FileKind.SCHOOLS, new StringReader(after), null);
         assertThat(moved.nodesCreated()).isEqualTo(1);
         assertThat(moved.nodesUpdated()).isEqualTo(1);
 

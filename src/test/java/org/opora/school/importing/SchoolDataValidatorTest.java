@@ -24,7 +24,7 @@ class SchoolDataValidatorTest {
     private static final String RESULTS_HEADER = "school_id,year,procedure,subject,grade,participants,mean_score,share_failing,share_high\n";
 
     private static SchoolDataValidator.Result validate(FileKind kind, String text, Set<String> known, List<DataRecord> sink) throws IOException {
-        return SchoolDataValidator.validate(kind, new StringReader(text), known::contains, sink::add, true);
+        return SchoolDataValidator.validate(kind, new StringReader(text), known::contains, sink::add, true, null);
     }
 
     private static List<String> messages(SchoolDataValidator.Result result) {
