@@ -173,6 +173,13 @@ public class PracticeRepository implements SchemaMigration {
     }
 
     private static Map<String, Object> contentParams(PracticeInput in) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("content", contentProperties(in));
+        return params;
+    }
+
+    /** The node properties an author's input sets (the author school is linked separately). */
+    public static Map<String, Object> contentProperties(PracticeInput in) {
         Map<String, Object> content = new LinkedHashMap<>();
         content.put("title", in.title());
         content.put("summary", in.summary());
@@ -185,9 +192,7 @@ public class PracticeRepository implements SchemaMigration {
         content.put("resources", in.resources());
         content.put("evidenceSummary", in.evidenceSummary());
         content.put("evidenceJson", toJson(in.evidence()));
-        Map<String, Object> params = new HashMap<>();
-        params.put("content", content);
-        return params;
+        return content;
     }
 
     // -------------------------------------------------------------------------------------------------------------

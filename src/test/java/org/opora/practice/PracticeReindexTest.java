@@ -64,7 +64,7 @@ class PracticeReindexTest {
         ObjectMapper json = new ObjectMapper();
         List<Map<String, Object>> rows = new ArrayList<>();
         for (SeedPractice p : PracticeGenerator.generate(schools, BULK, 11, "PRB-").practices()) {
-            rows.add(p.toImportRow(json.writeValueAsString(p.evidence())));
+            rows.add(p.toImportRow());
         }
         PracticeRepository repository = bean(PracticeRepository.class);
         for (int i = 0; i < rows.size(); i += 500) {

@@ -86,7 +86,7 @@ public class PracticeDemoLoader implements DemoDataLoader {
 
         // The seed names schools of the demo region; a seed generated for other schools is refused as a whole.
         Set<String> named = new TreeSet<>();
-        practices.forEach(p -> named.add(p.authorSchoolId()));
+        practices.forEach(p -> named.add(p.content().authorSchoolId()));
         adoptions.forEach(a -> named.add(a.schoolId()));
         List<String> missing = repository.missingSchools(named);
         if (!missing.isEmpty()) {
@@ -99,7 +99,7 @@ public class PracticeDemoLoader implements DemoDataLoader {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (SeedPractice p : practices) {
             if (!existing.contains(p.id())) {
-                rows.add(p.toImportRow(json.writeValueAsString(p.evidence())));
+                rows.add(p.toImportRow());
             }
         }
         for (int i = 0; i < rows.size(); i += BATCH) {

@@ -17,6 +17,7 @@ import java.util.Random;
 import java.util.Set;
 
 import org.opora.practice.EvidenceItem;
+import org.opora.practice.PracticeInput;
 import org.opora.practice.PracticeStatus;
 import org.opora.practice.seed.PracticeTemplates.Archetype;
 import org.opora.practice.seed.PracticeTemplates.Handwritten;
@@ -374,7 +375,7 @@ public final class PracticeGenerator {
         }
         double r = random.nextDouble();
         int n = r < 0.35 ? 0 : r < 0.60 ? 1 : r < 0.78 ? 2 : r < 0.90 ? 3 : r < 0.96 ? 4 : 5;
-        SeedSchool author = schools.stream().filter(s -> s.id().equals(p.authorSchoolId())).findFirst().orElseThrow();
+        SeedSchool author = schools.stream().filter(s -> s.id().equals(p.content().authorSchoolId())).findFirst().orElseThrow();
         List<SeedSchool> sameLocality = schools.stream().filter(s -> s.rural() == author.rural() && !s.id().equals(author.id())).toList();
         List<SeedPractice.Adoption> adoptions = new ArrayList<>();
         Set<String> adopters = new HashSet<>();
@@ -396,8 +397,9 @@ public final class PracticeGenerator {
                                   String resources, String evidenceSummary, List<EvidenceItem> evidence, SeedSchool school,
                                   PracticeStatus status, Dates dates) {
         String rejection = status == PracticeStatus.REJECTED ? pick(PracticeTemplates.REJECTION_REASONS) : null;
-        return new SeedPractice(id, title, summary, description, subjects, grades, level, riskFactors, authors, resources,
-                evidenceSummary, evidence, school.id(), school.regionId(), school.municipalityId(), status.name(), rejection,
+        PracticeInput content = new PracticeInput(title, summary, description, subjects, grades, level, riskFactors, authors,
+                resources, evidenceSummary, evidence, school.id());
+        return new SeedPractice(id, content, school.regionId(), school.municipalityId(), status.name(), rejection,
                 "seed", instant(dates.created(), 10), dates.submitted() == null ? null : instant(dates.submitted(), 12),
                 dates.reviewed() == null ? null : "region", dates.reviewed() == null ? null : instant(dates.reviewed(), 15),
                 status == PracticeStatus.APPROVED ? dates.reviewed().toString() : null);

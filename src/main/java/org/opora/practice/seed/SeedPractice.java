@@ -1,27 +1,18 @@
 package org.opora.practice.seed;
 
 import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
-import org.opora.practice.EvidenceItem;
+import org.opora.practice.PracticeInput;
+import org.opora.practice.PracticeRepository;
 
-/** One generated practice, as stored in {@code seed-data/practices/practices.jsonl}. */
+/**
+ * One generated practice, as stored in {@code seed-data/practices/practices.jsonl}: what its author wrote, where
+ * it comes from, and how far it went through the review workflow.
+ */
 public record SeedPractice(
         String id,
-        String title,
-        String summary,
-        String description,
-        List<String> subjects,
-        List<Integer> grades,
-        String level,
-        List<String> riskFactors,
-        List<String> authors,
-        String resources,
-        String evidenceSummary,
-        List<EvidenceItem> evidence,
-        String authorSchoolId,
+        PracticeInput content,
         String regionId,
         String municipalityId,
         String status,
@@ -34,29 +25,18 @@ public record SeedPractice(
         String publishedAt) {
 
     /** A row for {@code PracticeRepository.importPractices}. */
-    public Map<String, Object> toImportRow(String evidenceJson) {
-        Map<String, Object> content = new LinkedHashMap<>();
-        content.put("title", title);
-        content.put("summary", summary);
-        content.put("description", description);
-        content.put("subjects", subjects);
-        content.put("grades", grades.stream().map(Integer::longValue).toList());
-        content.put("level", level);
-        content.put("riskFactors", riskFactors);
-        content.put("authors", authors);
-        content.put("resources", resources);
-        content.put("evidenceSummary", evidenceSummary);
-        content.put("evidenceJson", evidenceJson);
-        content.put("status", status);
-        content.put("rejectionReason", rejectionReason);
-        content.put("createdBy", createdBy);
-        content.put("reviewedBy", reviewedBy);
-        content.put("authorSchoolId", authorSchoolId);
-        content.put("regionId", regionId);
-        content.put("municipalityId", municipalityId);
+    public Map<String, Object> toImportRow() {
+        Map<String, Object> properties = PracticeRepository.contentProperties(content);
+        properties.put("authorSchoolId", content.authorSchoolId());
+        properties.put("regionId", regionId);
+        properties.put("municipalityId", municipalityId);
+        properties.put("status", status);
+        properties.put("rejectionReason", rejectionReason);
+        properties.put("createdBy", createdBy);
+        properties.put("reviewedBy", reviewedBy);
         Map<String, Object> row = new HashMap<>();
         row.put("id", id);
-        row.put("content", content);
+        row.put("content", properties);
         row.put("createdAt", createdAt);
         row.put("updatedAt", reviewedAt != null ? reviewedAt : submittedAt != null ? submittedAt : createdAt);
         row.put("submittedAt", submittedAt);

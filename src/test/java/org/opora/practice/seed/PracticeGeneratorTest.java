@@ -51,21 +51,21 @@ class PracticeGeneratorTest {
         PracticeGenerator.Output output = PracticeGenerator.generate(schools, 320, 74, "PR-");
         List<SeedPractice> practices = output.practices();
         assertThat(practices).hasSize(320);
-        assertThat(practices.stream().map(SeedPractice::title).distinct().count()).isEqualTo(320);
+        assertThat(practices.stream().map(p -> p.content().title()).distinct().count()).isEqualTo(320);
         Set<String> factors = new HashSet<>();
         Set<String> subjects = new HashSet<>();
         for (SeedPractice p : practices) {
-            assertThat(p.title()).matches(".*[А-Яа-яЁё].*");
-            assertThat(p.description().length()).as(p.id()).isGreaterThan(300);
-            assertThat(p.description()).doesNotContain("{").doesNotContain("}");
-            assertThat(p.summary()).doesNotContain("{");
-            assertThat(schoolIds).contains(p.authorSchoolId());
-            p.riskFactors().forEach(f -> PracticeRiskFactor.valueOf(f));
-            p.subjects().forEach(s -> PracticeSubject.valueOf(s));
-            PracticeLevel.valueOf(p.level());
-            assertThat(p.grades()).isNotEmpty().allMatch(g -> g >= 1 && g <= 11);
-            assertThat(p.authors()).isNotEmpty();
-            for (EvidenceItem e : p.evidence()) {
+            assertThat(p.content().title()).matches(".*[А-Яа-яЁё].*");
+            assertThat(p.content().description().length()).as(p.id()).isGreaterThan(300);
+            assertThat(p.content().description()).doesNotContain("{").doesNotContain("}");
+            assertThat(p.content().summary()).doesNotContain("{");
+            assertThat(schoolIds).contains(p.content().authorSchoolId());
+            p.content().riskFactors().forEach(f -> PracticeRiskFactor.valueOf(f));
+            p.content().subjects().forEach(s -> PracticeSubject.valueOf(s));
+            PracticeLevel.valueOf(p.content().level());
+            assertThat(p.content().grades()).isNotEmpty().allMatch(g -> g >= 1 && g <= 11);
+            assertThat(p.content().authors()).isNotEmpty();
+            for (EvidenceItem e : p.content().evidence()) {
                 assertThat(e.yearBefore()).isLessThan(e.yearAfter());
                 assertThat(e.metric()).doesNotContain("{");
             }
@@ -75,20 +75,20 @@ class PracticeGeneratorTest {
             if ("REJECTED".equals(p.status())) {
                 assertThat(p.rejectionReason()).isNotBlank();
             }
-            factors.addAll(p.riskFactors());
-            subjects.addAll(p.subjects());
+            factors.addAll(p.content().riskFactors());
+            subjects.addAll(p.content().subjects());
         }
         assertThat(factors).hasSize(PracticeRiskFactor.values().length);
         assertThat(subjects.size()).isGreaterThan(15);
         long approved = practices.stream().filter(p -> "APPROVED".equals(p.status())).count();
         assertThat(approved).isBetween(240L, 300L);
-        assertThat(practices.stream().filter(p -> !p.evidence().isEmpty()).count()).isGreaterThan(150);
+        assertThat(practices.stream().filter(p -> !p.content().evidence().isEmpty()).count()).isGreaterThan(150);
         // Adoptions: of approved practices, by other schools, after publication.
         assertThat(output.adoptions()).hasSizeGreaterThan(200);
         for (SeedPractice.Adoption a : output.adoptions()) {
             SeedPractice p = practices.stream().filter(x -> x.id().equals(a.practiceId())).findFirst().orElseThrow();
             assertThat(p.status()).isEqualTo("APPROVED");
-            assertThat(a.schoolId()).isNotEqualTo(p.authorSchoolId());
+            assertThat(a.schoolId()).isNotEqualTo(p.content().authorSchoolId());
             assertThat(a.date()).isGreaterThan(p.publishedAt());
         }
     }
