@@ -1,4 +1,4 @@
-package org.opora.benchmark;
+package org.opora.school;
 
 import io.micronaut.context.ApplicationContext;
 import org.opora.Application;

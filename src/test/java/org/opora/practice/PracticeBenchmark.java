@@ -1,4 +1,4 @@
-package org.opora.practice.bench;
+package org.opora.practice;
 
 import java.io.IOException;
 import java.net.URI;
@@ -24,7 +24,6 @@ import java.util.stream.Stream;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 import org.opora.Application;
-import org.opora.practice.PracticeRepository;
 import org.opora.practice.search.PracticeIndex;
 import org.opora.practice.search.PracticeOutbox;
 import org.opora.practice.search.PracticeSearch;
@@ -199,7 +198,7 @@ public final class PracticeBenchmark {
             double generateSeconds = seconds(t0);
             List<Map<String, Object>> rows = new ArrayList<>();
             for (SeedPractice p : output.practices()) {
-                rows.add(p.toImportRow(JSON.writeValueAsString(p.evidence())));
+                rows.add(p.toImportRow());
             }
             t0 = System.nanoTime();
             for (int i = 0; i < rows.size(); i += 1000) {
