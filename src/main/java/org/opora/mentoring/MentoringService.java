@@ -1,6 +1,7 @@
 package org.opora.mentoring;
 
 import jakarta.inject.Singleton;
+import org.opora.pairing.AssignmentSolver;
 import org.opora.platform.errors.ApiException;
 import org.opora.platform.graphql.Arguments;
 import org.opora.security.CurrentUser;
@@ -16,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import static org.opora.mentoring.MentoringAccess.str;
@@ -345,7 +347,7 @@ public class MentoringService {
             double placeScore = paired ? 15 : municipality ? 8 : 0;
             double leaderScore = leader ? 5 : 0;
             double loadScore = 10 * free;
-            double score = Math.round((coverageScore + subjectScore + placeScore + leaderScore + loadScore) * 10) / 10.0;
+            double score = tenths(coverageScore + subjectScore + placeScore + leaderScore + loadScore);
 
             List<String> reasons = new ArrayList<>();
             if (covered.isEmpty()) {
@@ -397,49 +399,65 @@ public class MentoringService {
     /**
      * Region-wide matching proposal (nothing is written): teachers of the region (of ШНОР schools only, unless told
      * otherwise) with deficits in their latest diagnostic and no open relation as mentee, each given at most one
-     * mentor, no mentor beyond the free part of the capacity. Greedy over all (mentee, mentor) pairs by score,
-     * best first — simple, explainable, and at least half the best total score (a weighted b-matching bound).
+     * mentor, no mentor beyond the free part of the capacity. A (mentee, mentor) couple is allowed when the mentor is
+     * suggested for the teacher and covers at least one deficit; the assignment maximises the total score
+     * ({@link AssignmentSolver#optimal}, the pairing's min-cost flow). The greedy baseline (best couple first) on the
+     * same scores is reported next to it.
      */
     @SuppressWarnings("unchecked")
     public Map<String, Object> matching(String regionId, boolean onlyLowResultSchools, CurrentUser user) {
         if (!user.isAdmin() && !(user.has(Role.REGIONAL_COORDINATOR) && user.scope().covers(regionId, null, null))) {
             throw ApiException.forbidden("Подбор наставников по региону доступен региональному координатору");
         }
-        List<Map<String, Object>> edges = new ArrayList<>();
-        Map<String, Map<String, Object>> mentees = new LinkedHashMap<>();
-        Map<String, Long> free = new HashMap<>();
-        for (Map<String, Object> teacher : repository.unmentoredWithDeficits(regionId, onlyLowResultSchools)) {
-            mentees.put(str(teacher, "id"), teacher);
-            for (Map<String, Object> suggestion : rank(teacher)) {
+        List<Map<String, Object>> mentees = repository.unmentoredWithDeficits(regionId, onlyLowResultSchools);
+        List<Map<String, Map<String, Object>>> allowed = new ArrayList<>();
+        // Sorted by mentor id, as the mentees are by id: the greedy baseline then breaks ties by mentee, then mentor id.
+        Map<String, Long> freeSlots = new TreeMap<>();
+        double maxScore = 0;
+        for (Map<String, Object> mentee : mentees) {
+            Map<String, Map<String, Object>> byMentor = new HashMap<>();
+            for (Map<String, Object> suggestion : rank(mentee)) {
                 if (((List<?>) suggestion.get("coveredDeficits")).isEmpty()) {
                     continue;
                 }
-                Map<String, Object> mentor = (Map<String, Object>) suggestion.get("mentor");
-                free.putIfAbsent(str(mentor, "id"), (Long) suggestion.get("freeSlots"));
-                edges.add(Map.of("menteeId", str(teacher, "id"), "suggestion", suggestion));
+                String mentorId = str((Map<String, Object>) suggestion.get("mentor"), "id");
+                byMentor.put(mentorId, suggestion);
+                freeSlots.putIfAbsent(mentorId, (Long) suggestion.get("freeSlots"));
+                maxScore = Math.max(maxScore, (Double) suggestion.get("score"));
+            }
+            allowed.add(byMentor);
+        }
+        List<String> mentorIds = new ArrayList<>(freeSlots.keySet());
+        int[] capacity = mentorIds.stream().mapToInt(id -> Math.toIntExact(freeSlots.get(id))).toArray();
+        double[][] scores = new double[mentees.size()][mentorIds.size()];
+        for (int r = 0; r < scores.length; r++) {
+            for (int c = 0; c < mentorIds.size(); c++) {
+                Map<String, Object> suggestion = allowed.get(r).get(mentorIds.get(c));
+                // The solver's arc cost is 1 − score, so it needs (0, 1]; ours are positive up to 100; scaling keeps the optimum.
+                scores[r][c] = suggestion == null ? Double.NaN : (Double) suggestion.get("score") / maxScore;
             }
         }
-        edges.sort(Comparator.<Map<String, Object>>comparingDouble(e -> -((Double) ((Map<String, Object>) e.get("suggestion")).get("score")))
-                .thenComparing(e -> str(e, "menteeId"))
-                .thenComparing(e -> str((Map<String, Object>) ((Map<String, Object>) e.get("suggestion")).get("mentor"), "id")));
-        Map<String, Map<String, Object>> assigned = new LinkedHashMap<>();
-        double total = 0;
-        for (Map<String, Object> edge : edges) {
-            String menteeId = str(edge, "menteeId");
-            Map<String, Object> suggestion = (Map<String, Object>) edge.get("suggestion");
-            String mentorId = str((Map<String, Object>) suggestion.get("mentor"), "id");
-            if (assigned.containsKey(menteeId) || free.get(mentorId) <= 0) {
-                continue;
+        AssignmentSolver.Assignment optimal = AssignmentSolver.optimal(scores, capacity);
+        AssignmentSolver.Assignment greedy = AssignmentSolver.greedy(scores, capacity);
+
+        List<Map<String, Object>> assignments = new ArrayList<>();
+        List<Map<String, Object>> unmatched = new ArrayList<>();
+        for (int r = 0; r < mentees.size(); r++) {
+            int c = optimal.leaderOf()[r];
+            if (c < 0) {
+                unmatched.add(mentees.get(r));
+            } else {
+                assignments.add(Map.of("mentee", mentees.get(r), "suggestion", allowed.get(r).get(mentorIds.get(c))));
             }
-            free.merge(mentorId, -1L, Long::sum);
-            assigned.put(menteeId, Map.of("mentee", mentees.get(menteeId), "suggestion", suggestion));
-            total += (Double) suggestion.get("score");
         }
+        // Best couples first, as the greedy listing was; the sort is stable, so ties stay by mentee id.
+        assignments.sort(Comparator.comparingDouble(a -> -((Double) ((Map<String, Object>) a.get("suggestion")).get("score"))));
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("regionId", regionId);
-        result.put("assignments", new ArrayList<>(assigned.values()));
-        result.put("unmatched", mentees.values().stream().filter(t -> !assigned.containsKey(str(t, "id"))).toList());
-        result.put("totalScore", Math.round(total * 10) / 10.0);
+        result.put("assignments", assignments);
+        result.put("unmatched", unmatched);
+        result.put("totalScore", tenths(optimal.totalScore() * maxScore));
+        result.put("greedy", Map.of("pairedCount", greedy.paired(), "totalScore", tenths(greedy.totalScore() * maxScore)));
         return result;
     }
 
@@ -650,6 +668,10 @@ public class MentoringService {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    private static double tenths(double value) {
+        return Math.round(value * 10) / 10.0;
+    }
 
     private static LocalDate requiredDate(Arguments in, String name) {
         LocalDate date = in.date(name);

@@ -26,17 +26,19 @@ import java.util.Map;
  *   <li>{@link #greedy}: the baseline: all allowed couples by descending score, taken while the
  *       school is free and the leader has room.</li>
  * </ul>
+ * Shared by pairing (schools to leader schools) and mentoring (teachers to mentors). Allowed scores must be in
+ * (0, 1]; callers with another scale divide by their maximum first.
  */
-final class AssignmentSolver {
+public final class AssignmentSolver {
 
     /** {@code leaderOf[row]} is the chosen column or −1. */
-    record Assignment(int[] leaderOf, double totalScore, int paired) {
+    public record Assignment(int[] leaderOf, double totalScore, int paired) {
     }
 
     private AssignmentSolver() {
     }
 
-    static Assignment optimal(double[][] scores, int[] capacity) {
+    public static Assignment optimal(double[][] scores, int[] capacity) {
         int rows = scores.length;
         int columns = capacity.length;
         if (rows == 0) {
@@ -88,7 +90,7 @@ final class AssignmentSolver {
         return summarise(scores, leaderOf);
     }
 
-    static Assignment greedy(double[][] scores, int[] capacity) {
+    public static Assignment greedy(double[][] scores, int[] capacity) {
         int rows = scores.length;
         List<int[]> couples = new ArrayList<>();
         for (int r = 0; r < rows; r++) {
