@@ -226,7 +226,7 @@ public class PracticeRepository implements SchemaMigration {
                 """, Map.of("rows", rows, "enqueue", enqueue)).single().get("n").asInt());
     }
 
-    /** Adoption rows {practiceId, schoolId, date}; rows naming an unknown practice or school are skipped. */
+    /** Adoption rows {practiceId, schoolId, date}; rows naming an unknown practice or school are skipped. Returns the adoptions written. */
     public int importAdoptions(List<Map<String, Object>> rows, boolean enqueue) {
         return neo4j.write(tx -> tx.run("""
                 UNWIND $rows AS row
@@ -234,11 +234,11 @@ public class PracticeRepository implements SchemaMigration {
                 MERGE (s)-[a:ADOPTED]->(p)
                 SET a.date = date(row.date), a.note = row.note, a.recordedBy = 'seed', a.recordedAt = datetime(),
                     p.version = p.version + 1
-                WITH DISTINCT p
+                WITH p, count(a) AS adoptions
                 FOREACH (_ IN CASE WHEN $enqueue THEN [1] ELSE [] END |
                     CREATE (:IndexOutbox {id: randomUUID(), target: 'practice', entityId: p.id, op: 'UPSERT',
                                           version: p.version, createdAt: datetime(), attempts: 0}))
-                RETURN count(p) AS n
+                RETURN coalesce(sum(adoptions), 0) AS n
                 """, Map.of("rows", rows, "enqueue", enqueue)).single().get("n").asInt());
     }
 

@@ -55,7 +55,8 @@ class PracticeSeedLoadTest {
             org.opora.practice.PracticeFixtures.school(REGION, s.municipalityId(), s.id(), s.name(), s.type(), s.locality(), 0.0);
         }
         String line = loader.loadFrom(dir.resolve("practices.jsonl"), dir.resolve("adoptions.csv"));
-        assertThat(line).contains("320 практик").contains("загружено новых 320");
+        assertThat(line).contains("320 практик").contains("загружено новых 320")
+                .contains("внедрений " + output.adoptions().size());
         assertThat(loader.loadFrom(dir.resolve("practices.jsonl"), dir.resolve("adoptions.csv"))).contains("загружено новых 0");
 
         // A backlog drain does not wait for Elasticsearch's refresh (1 s); the documents show up right after it.
