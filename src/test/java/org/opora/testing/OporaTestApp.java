@@ -92,8 +92,18 @@ public final class OporaTestApp {
 
     /** Runs a GraphQL operation over HTTP and returns status and body. */
     public static GraphQlResponse graphql(String token, String query, Map<String, Object> variables) {
-        HttpResponse<String> response = post("/graphql", token, Map.of("query", query, "variables", variables));
-        return new GraphQlResponse(response.statusCode(), read(response.body()));
+        return graphql(server().getURI(), token, query, variables);
+    }
+
+    /** The same against another running instance, e.g. one sharing this one's Neo4j and Elasticsearch. */
+    public static GraphQlResponse graphql(URI instance, String token, String query, Map<String, Object> variables) {
+        try {
+            HttpResponse<String> response = send(instance.resolve("/graphql"), token,
+                    JSON.writeValueAsString(Map.of("query", query, "variables", variables)));
+            return new GraphQlResponse(response.statusCode(), read(response.body()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static GraphQlResponse graphql(String token, String query) {
@@ -109,7 +119,11 @@ public final class OporaTestApp {
     }
 
     public static HttpResponse<String> send(String path, String token, String rawBody) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+        return send(uri(path), token, rawBody);
+    }
+
+    private static HttpResponse<String> send(URI target, String token, String rawBody) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(target)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(rawBody, StandardCharsets.UTF_8));
         if (token != null) {
@@ -126,8 +140,12 @@ public final class OporaTestApp {
     }
 
     public static HttpResponse<String> get(String path) {
+        return get(uri(path));
+    }
+
+    public static HttpResponse<String> get(URI target) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            return HTTP.send(HttpRequest.newBuilder(target).GET().build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
