@@ -106,7 +106,16 @@ class PracticeSearchTest {
     @Test
     void typosPhrasesAndPrefixes() {
         assertThat(ids(search(teacher, "математека", IN_REGION))).contains(mentoring, olympiad).doesNotContain(language);
-        assertThat(ids(search(teacher, "олимпиадых здач", IN_REGION))).contains(olympiad);
+        GraphQlResponse typos = search(teacher, "олимпиадых здач", IN_REGION);
+        assertThat(ids(typos)).contains(olympiad);
+        // Words matched only with a typo are highlighted in the title too.
+        JsonNode olympiadHit = null;
+        for (JsonNode edge : typos.data().get("searchPractices").get("edges")) {
+            if (edge.get("node").get("id").asText().equals(olympiad)) {
+                olympiadHit = edge;
+            }
+        }
+        assertThat(olympiadHit.get("highlights").toString()).contains("<em>олимпиадных</em>").contains("<em>задач</em>");
         // A phrase in quotes must occur as written (words in this order).
         assertThat(ids(search(teacher, "\"словарь предметных терминов\"", IN_REGION))).containsExactly(language);
         assertThat(ids(search(teacher, "\"терминов предметных словарь\"", IN_REGION))).isEmpty();
