@@ -6,7 +6,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,11 +18,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
-import org.opora.Application;
 import org.opora.practice.search.PracticeIndex;
 import org.opora.practice.search.PracticeOutbox;
 import org.opora.practice.search.PracticeSearch;
@@ -38,6 +35,7 @@ import org.opora.security.Role;
 import org.opora.security.Scope;
 import org.opora.security.UserAccount;
 import org.opora.security.UserRepository;
+import org.opora.testing.OporaTestApp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -88,16 +86,8 @@ public final class PracticeBenchmark {
         int measured = Integer.parseInt(options.getOrDefault("queries", "400"));
         String esHeap = options.getOrDefault("es-heap", "512m");
         Path dataDir = Path.of(options.getOrDefault("data", "target/bench-data"));
-        deleteRecursively(dataDir.resolve("neo4j"));
-
-        Map<String, Object> properties = Application.startupProperties(false);
-        properties.put("micronaut.server.port", -1);
-        properties.put("opora.data-dir", dataDir.toString());
-        properties.put("neo4j.embedded.bolt-port", 0);
-        properties.put("elasticsearch.local.http-port", 0);
+        Map<String, Object> properties = OporaTestApp.isolatedProperties(dataDir);
         properties.put("elasticsearch.local.heap", esHeap);
-        properties.put("elasticsearch.local.distribution",
-                System.getProperty("elasticsearch.local.distribution", "target/elasticsearch"));
         properties.put("opora.practice.index.alias", "practices-bench");
         properties.put("opora.practice.index.old-index-grace", "1s");
         System.out.printf("Practice benchmark: sizes %s, %d measured queries per size, Elasticsearch heap %s, %d cores%n",
@@ -344,14 +334,5 @@ public final class PracticeBenchmark {
         List<Double> sorted = values.stream().sorted(Comparator.naturalOrder()).toList();
         int index = (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1;
         return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
     }
 }

@@ -44,21 +44,28 @@ public final class OporaTestApp {
 
     public static synchronized EmbeddedServer server() {
         if (server == null) {
-            Path dataDir = Path.of("target", "test-data");
-            deleteNeo4jData(dataDir.resolve("neo4j"));
-            Map<String, Object> properties = Application.startupProperties(false);
-            properties.put("micronaut.server.port", -1);
-            properties.put("opora.data-dir", dataDir.toString());
-            properties.put("neo4j.embedded.bolt-port", 0);
-            properties.put("elasticsearch.local.http-port", 0);
-            String distribution = System.getProperty("elasticsearch.local.distribution");
-            if (distribution != null) {
-                properties.put("elasticsearch.local.distribution", distribution);
-            }
-            server = ApplicationContext.run(EmbeddedServer.class, properties, "test");
+            server = ApplicationContext.run(EmbeddedServer.class, isolatedProperties(Path.of("target", "test-data")), "test");
             Runtime.getRuntime().addShutdownHook(new Thread(() -> server.close()));
         }
         return server;
+    }
+
+    /**
+     * Start-up properties of an application of its own in {@code dataDir} (tests, benchmarks): an empty embedded
+     * Neo4j, free ports for HTTP, Bolt and the local Elasticsearch node.
+     */
+    public static Map<String, Object> isolatedProperties(Path dataDir) {
+        deleteNeo4jData(dataDir.resolve("neo4j"));
+        Map<String, Object> properties = Application.startupProperties(false);
+        properties.put("micronaut.server.port", -1);
+        properties.put("opora.data-dir", dataDir.toString());
+        properties.put("neo4j.embedded.bolt-port", 0);
+        properties.put("elasticsearch.local.http-port", 0);
+        String distribution = System.getProperty("elasticsearch.local.distribution");
+        if (distribution != null) {
+            properties.put("elasticsearch.local.distribution", distribution);
+        }
+        return properties;
     }
 
     public static <T> T bean(Class<T> type) {
