@@ -149,8 +149,9 @@ public class PracticeSearch {
         if (filter.authorSchoolId() != null) {
             restrictions.add(term("authorSchoolId", filter.authorSchoolId()));
         }
-        Query query = textQuery(text, restrictions);
-        Highlighting highlighting = highlighting(text);
+        ParsedText parsed = ParsedText.parse(text);
+        Query query = textQuery(parsed, restrictions);
+        Highlighting highlighting = highlighting(parsed);
 
         SearchRequest.Builder search = new SearchRequest.Builder()
                 .index(index.alias())
@@ -299,8 +300,7 @@ public class PracticeSearch {
         }
     }
 
-    static Query textQuery(String text, List<Query> restrictions) {
-        ParsedText parsed = ParsedText.parse(text);
+    static Query textQuery(ParsedText parsed, List<Query> restrictions) {
         List<String> phrases = parsed.phrases();
         String free = parsed.free();
         List<Query> must = new ArrayList<>();
@@ -325,18 +325,17 @@ public class PracticeSearch {
         return Query.of(q -> q.bool(b -> b.must(must).should(should).filter(restrictions)));
     }
 
-    /**
-     * Queries for highlighting: exact (stemmed) words, phrases and prefixes everywhere, typos only in the short title
-     * and summary. Null when there is nothing to highlight.
-     */
     /** {@code all}: exact words, phrases and prefixes; {@code typos}: the fuzzy words (null without free text). */
     record Highlighting(Query all, Query typos) {
     }
 
     private static final List<String> HIGHLIGHTED_SHORT_FIELDS = List.of("title", "title.plain", "summary", "summary.plain");
 
-    static Highlighting highlighting(String text) {
-        ParsedText parsed = ParsedText.parse(text);
+    /**
+     * Queries for highlighting: exact (stemmed) words, phrases and prefixes everywhere, typos only in the short title
+     * and summary. Null when there is nothing to highlight.
+     */
+    static Highlighting highlighting(ParsedText parsed) {
         List<String> phrases = parsed.phrases();
         String free = parsed.free();
         List<Query> exact = new ArrayList<>();
@@ -428,10 +427,13 @@ public class PracticeSearch {
      */
     private Map<String, Map<String, List<String>>> typoHighlights(
             List<co.elastic.clients.elasticsearch.core.search.Hit<PracticeView>> page, Highlighting highlighting) {
+        if (highlighting.typos() == null) {
+            return Map.of();
+        }
         List<String> ids = page.stream()
                 .filter(h -> h.highlight() == null || HIGHLIGHTED_SHORT_FIELDS.stream().noneMatch(h.highlight()::containsKey))
                 .map(co.elastic.clients.elasticsearch.core.search.Hit::id).toList();
-        if (ids.isEmpty() || highlighting.typos() == null) {
+        if (ids.isEmpty()) {
             return Map.of();
         }
         SearchRequest request = SearchRequest.of(s -> s
