@@ -38,6 +38,20 @@ public final class TextInput {
         return Optional.empty();
     }
 
+    /** The text with every refused character replaced by a space (for data stored before the rule). */
+    public static String withoutControlCharacters(String text) {
+        StringBuilder clean = null;
+        for (int i = 0; i < text.length(); i++) {
+            if (isRefused(text.charAt(i))) {
+                if (clean == null) {
+                    clean = new StringBuilder(text);
+                }
+                clean.setCharAt(i, ' ');
+            }
+        }
+        return clean == null ? text : clean.toString();
+    }
+
     /** Refuses the text with a BAD_USER_INPUT error naming {@code field}. */
     public static void requireClean(String field, @Nullable String text) {
         problem(text).ifPresent(reason -> {
