@@ -41,7 +41,7 @@ public class IdentificationService {
     /** Also used by the demo loader and benchmarks, which act as the system rather than a user. */
     public IdentificationRun run(IdentificationParams params, String actor) {
         if (!repository.regionExists(params.regionId())) {
-            throw ApiException.notFound("Регион", params.regionId());
+            throw ApiException.notFound("Регион", ApiException.Gender.MASCULINE, params.regionId());
         }
         long started = System.nanoTime();
         RegionData data = repository.load(params);

@@ -50,7 +50,7 @@ public class MentoringRepository {
                     RETURN t {.*} AS t
                     """, Map.of("t", teacher)).list(r -> r.get("t").asMap());
             if (rows.isEmpty()) {
-                throw ApiException.notFound("Школа", (String) teacher.get("schoolId"));
+                throw ApiException.notFound("Школа", ApiException.Gender.FEMININE, (String) teacher.get("schoolId"));
             }
             return rows.get(0);
         });
@@ -342,11 +342,17 @@ public class MentoringRepository {
 
     public Map<String, Object> addMember(String associationId, String teacherId) {
         return neo4j.write(tx -> {
-            long n = tx.run("""
-                    MATCH (a:Association {id: $a}), (t:Teacher {id: $t}) MERGE (t)-[:MEMBER_OF]->(a) RETURN count(*) AS n""",
-                    Map.of("a", associationId, "t", teacherId)).single().get("n").asLong();
-            if (n == 0) {
-                throw ApiException.notFound("Объединение или педагог", associationId + " / " + teacherId);
+            var found = tx.run("""
+                    OPTIONAL MATCH (a:Association {id: $a})
+                    OPTIONAL MATCH (t:Teacher {id: $t})
+                    FOREACH (_ IN CASE WHEN a IS NULL OR t IS NULL THEN [] ELSE [1] END | MERGE (t)-[:MEMBER_OF]->(a))
+                    RETURN a IS NOT NULL AS association, t IS NOT NULL AS teacher""",
+                    Map.of("a", associationId, "t", teacherId)).single();
+            if (!found.get("association").asBoolean()) {
+                throw ApiException.notFound("Объединение", ApiException.Gender.NEUTER, associationId);
+            }
+            if (!found.get("teacher").asBoolean()) {
+                throw ApiException.notFound("Педагог", ApiException.Gender.MASCULINE, teacherId);
             }
             return association(tx, associationId).orElseThrow();
         });
@@ -357,7 +363,7 @@ public class MentoringRepository {
             long n = tx.run("MATCH (a:Association {id: $a}) CREATE (a)-[:HAS_EVENT]->(e:AssociationEvent) SET e = $e RETURN count(e) AS n",
                     Map.of("a", associationId, "e", event)).single().get("n").asLong();
             if (n == 0) {
-                throw ApiException.notFound("Объединение", associationId);
+                throw ApiException.notFound("Объединение", ApiException.Gender.NEUTER, associationId);
             }
             return association(tx, associationId).orElseThrow();
         });
@@ -371,7 +377,7 @@ public class MentoringRepository {
         return neo4j.read(tx -> tx.run("""
                 MATCH (a:Association {regionId: $regionId})
                 WHERE ($kind IS NULL OR a.kind = $kind) AND ($subject IS NULL OR a.subject = $subject)
-                RETURN """ + ASSOCIATION + " AS a ORDER BY a.name, a.id", p).list(r -> r.get("a").asMap()));
+                RETURN\s""" + ASSOCIATION + " AS a ORDER BY a.name, a.id", p).list(r -> r.get("a").asMap()));
     }
 
     // ---------------------------------------------------------------- indicators

@@ -42,7 +42,7 @@ public class MentoringService {
 
     public Map<String, Object> createTeacher(Arguments in, CurrentUser user) {
         String schoolId = in.requiredString("schoolId");
-        Map<String, Object> school = repository.school(schoolId).orElseThrow(() -> ApiException.notFound("Школа", schoolId));
+        Map<String, Object> school = repository.school(schoolId).orElseThrow(() -> ApiException.notFound("Школа", ApiException.Gender.FEMININE, schoolId));
         if (!access.manages(user, str(school, "regionId"), str(school, "municipalityId"), schoolId)) {
             throw ApiException.forbidden("Недостаточно прав: добавлять педагогов могут администрация школы и координаторы");
         }
@@ -81,7 +81,7 @@ public class MentoringService {
     }
 
     private Map<String, Object> requireTeacher(String id) {
-        return repository.teacher(id).orElseThrow(() -> ApiException.notFound("Педагог", id));
+        return repository.teacher(id).orElseThrow(() -> ApiException.notFound("Педагог", ApiException.Gender.MASCULINE, id));
     }
 
     public List<Map<String, Object>> teachersOfSchool(Map<String, Object> school, CurrentUser user) {
@@ -181,7 +181,7 @@ public class MentoringService {
     }
 
     public Map<String, Object> setGoalStatus(String goalId, String status, LocalDate today, CurrentUser user) {
-        String teacherId = repository.goalTeacher(goalId).orElseThrow(() -> ApiException.notFound("Цель ИОМ", goalId));
+        String teacherId = repository.goalTeacher(goalId).orElseThrow(() -> ApiException.notFound("Цель ИОМ", ApiException.Gender.FEMININE, goalId));
         access.requirePersonal(user, requireTeacher(teacherId));
         return repository.setGoalStatus(goalId, GoalStatus.valueOf(status).name(), today);
     }
@@ -212,7 +212,7 @@ public class MentoringService {
                 throw ApiException.badInput("menteeSchoolId: для кураторства школы укажите школу (и не указывайте педагога)");
             }
             Map<String, Object> school = repository.school(menteeSchoolId)
-                    .orElseThrow(() -> ApiException.notFound("Школа", menteeSchoolId));
+                    .orElseThrow(() -> ApiException.notFound("Школа", ApiException.Gender.FEMININE, menteeSchoolId));
             place = Map.of("regionId", school.get("regionId"), "municipalityId", school.get("municipalityId"),
                     "schoolId", menteeSchoolId);
         } else {
@@ -250,7 +250,7 @@ public class MentoringService {
     }
 
     public Map<String, Object> changeStatus(String id, RelationStatus target, LocalDate today, CurrentUser user) {
-        Map<String, Object> relation = repository.relation(id).orElseThrow(() -> ApiException.notFound("Наставничество", id));
+        Map<String, Object> relation = repository.relation(id).orElseThrow(() -> ApiException.notFound("Наставничество", ApiException.Gender.NEUTER, id));
         boolean mentor = MentoringAccess.isMentorOfRelation(user, relation);
         if (!mentor && !access.manages(user, str(relation, "regionId"), str(relation, "municipalityId"), str(relation, "schoolId"))) {
             throw ApiException.forbidden("Недостаточно прав: статус меняют наставник, администрация школы и координаторы");
@@ -263,7 +263,7 @@ public class MentoringService {
     public Map<String, Object> logMeeting(Arguments in, CurrentUser user) {
         String relationId = in.requiredString("relationId");
         Map<String, Object> relation = repository.relation(relationId)
-                .orElseThrow(() -> ApiException.notFound("Наставничество", relationId));
+                .orElseThrow(() -> ApiException.notFound("Наставничество", ApiException.Gender.NEUTER, relationId));
         if (!MentoringAccess.isMentorOfRelation(user, relation)) {
             throw ApiException.forbidden("Записывать встречи может только наставник");
         }
@@ -634,7 +634,7 @@ public class MentoringService {
     }
 
     private Map<String, Object> manageableAssociation(String id, CurrentUser user) {
-        Map<String, Object> a = repository.association(id).orElseThrow(() -> ApiException.notFound("Объединение", id));
+        Map<String, Object> a = repository.association(id).orElseThrow(() -> ApiException.notFound("Объединение", ApiException.Gender.NEUTER, id));
         boolean allowed = access.manages(user, str(a, "regionId"), str(a, "municipalityId"), str(a, "schoolId"))
                 || (user.has(Role.METHODIST) && user.scope().covers(str(a, "regionId"), str(a, "municipalityId"), str(a, "schoolId")));
         if (!allowed) {

@@ -15,9 +15,15 @@ public record CandidateExplanation(ContextPart context,
                                    CapacityPart capacity,
                                    String summary) {
 
-    /** (a) Similarity of social context: exp(-d²/2) of the weighted RMS difference d of standardised indicators. */
+    /**
+     * (a) Similarity of social context: exp(-d²/2) of the weighted RMS difference d of standardised indicators, over
+     * the indicators both schools have and whose weight is above 0 ({@code usedIndicators}; their weights renormalised
+     * to sum 1); {@code featuresWeighted} is how many indicators the settings weigh at all. Real data lacks most
+     * indicators: the NYC and England mappings give three of the thirteen, and not every school has all three.
+     */
     public record ContextPart(double value, double weight, double contribution,
-                              @Nullable Double distance, int featuresCompared,
+                              @Nullable Double distance, int featuresCompared, List<String> usedIndicators,
+                              int featuresWeighted,
                               @Nullable Double schoolContextIndex, @Nullable Double partnerContextIndex,
                               List<FeatureComparison> features) {
     }

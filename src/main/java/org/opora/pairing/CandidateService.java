@@ -43,11 +43,11 @@ public class CandidateService {
             throw ApiException.badInput("maxDistanceKm: должно быть больше 0");
         }
         PairRepository.LiveState live = pairs.liveStateOfSchool(schoolId)
-                .orElseThrow(() -> ApiException.notFound("Школа", schoolId));
+                .orElseThrow(() -> ApiException.notFound("Школа", ApiException.Gender.FEMININE, schoolId));
         RegionSnapshot snapshot = snapshots.get(live.regionId(), live.fingerprint());
         Integer mentee = snapshot.indexOf(schoolId);
         if (mentee == null) {
-            throw ApiException.notFound("Школа", schoolId);
+            throw ApiException.notFound("Школа", ApiException.Gender.FEMININE, schoolId);
         }
         SchoolRow school = snapshot.school(mentee);
         PairAccess.requireCandidateViewer(user, school);

@@ -260,27 +260,41 @@ final class PairScorer {
         double context = contextSimilarity(m, c, terms);
         double termSum = 0;
         double weightSum = 0;
-        int compared = 0;
-        for (int f = 0; f < terms.length; f++) {
+        // Only the indicators both schools have and whose weight is above 0 enter the distance (terms[f] is NaN for the rest).
+        List<ContextFeature> used = new ArrayList<>();
+        int weighted = 0;
+        for (ContextFeature feature : ContextFeature.all()) {
+            int f = feature.ordinal();
+            if (featureWeights[f] > 0) {
+                weighted++;
+            }
             if (!Double.isNaN(terms[f])) {
                 termSum += terms[f];
                 weightSum += featureWeights[f];
-                compared++;
+                used.add(feature);
             }
         }
         List<FeatureComparison> features = new ArrayList<>();
         for (ContextFeature feature : ContextFeature.all()) {
             int f = feature.ordinal();
+            Double share;
+            if (Double.isNaN(terms[f])) {
+                share = null; // not compared: a school lacks the indicator, or its weight is 0
+            } else {
+                share = termSum == 0 ? 0.0 : terms[f] / termSum;
+            }
             features.add(new FeatureComparison(feature.code(), feature.label(),
                     boxed(snapshot.featureRaw[m][f]), boxed(snapshot.featureRaw[c][f]),
-                    Double.isNaN(snapshot.featureRaw[m][f]) ? null : snapshot.featureYear[m][f],
-                    Double.isNaN(snapshot.featureRaw[c][f]) ? null : snapshot.featureYear[c][f],
-                    boxed(snapshot.featureZ[m][f]), boxed(snapshot.featureZ[c][f]), featureWeights[f],
-                    Double.isNaN(terms[f]) || termSum == 0 ? (Double.isNaN(terms[f]) ? null : 0.0) : terms[f] / termSum));
+                    year(snapshot.featureRaw[m][f], snapshot.featureYear[m][f]),
+                    year(snapshot.featureRaw[c][f], snapshot.featureYear[c][f]),
+                    boxed(snapshot.featureZ[m][f]), boxed(snapshot.featureZ[c][f]), featureWeights[f], share));
         }
         Double distance = weightSum == 0 ? null : Math.sqrt(termSum / weightSum);
-        ContextPart contextPart = new ContextPart(context, wContext, wContext * context, distance, compared,
+        ContextPart contextPart = new ContextPart(context, wContext, wContext * context, distance, used.size(),
+                used.stream().map(ContextFeature::code).toList(), weighted,
                 a.contextIndex(), b.contextIndex(), features);
+        String usedLabels = used.stream().map(ContextFeature::label).map(PairScorer::lowerFirst)
+                .collect(java.util.stream.Collectors.joining(", "));
 
         List<SubjectGap> subjects = new ArrayList<>();
         double gap = resultGap(mentee, c, subjects);
@@ -304,15 +318,21 @@ final class PairScorer {
                 settings.capacity() - openPairs);
 
         return new CandidateExplanation(contextPart, gapPart, typePart, proximityPart, capacityPart,
-                summary(contextPart, gapPart, typePart, proximityPart, capacityPart));
+                summary(contextPart, usedLabels, gapPart, typePart, proximityPart, capacityPart));
     }
 
-    private static String summary(ContextPart context, ResultGapPart gap, TypeSizePart type, ProximityPart proximity,
-                                  CapacityPart capacity) {
+    private static String summary(ContextPart context, String usedLabels, ResultGapPart gap, TypeSizePart type,
+                                  ProximityPart proximity, CapacityPart capacity) {
         StringBuilder text = new StringBuilder();
-        text.append(context.distance() == null ? "Контекст не сравнить (нет данных)"
-                : String.format(RU, "Сходство контекста %.2f (различие %.2f z по %d показателям)",
-                context.value(), context.distance(), context.featuresCompared()));
+        if (context.distance() == null) {
+            text.append("Контекст не сравнить: у школ нет общих показателей с ненулевым весом");
+        } else if (context.featuresCompared() == context.featuresWeighted()) {
+            text.append(String.format(RU, "Сходство контекста %.2f (различие %.2f z по всем %d показателям)",
+                    context.value(), context.distance(), context.featuresCompared()));
+        } else {
+            text.append(String.format(RU, "Сходство контекста %.2f (различие %.2f z по %d из %d показателей: %s)",
+                    context.value(), context.distance(), context.featuresCompared(), context.featuresWeighted(), usedLabels));
+        }
         List<String> strong = gap.subjects().stream().filter(s -> s.weak() && s.value() > 0)
                 .map(s -> String.format(RU, "«%s» (+%.2f z)", s.subject(), s.gap())).toList();
         List<String> notStrong = gap.subjects().stream().filter(s -> s.weak() && s.value() == 0)
@@ -335,6 +355,16 @@ final class PairScorer {
         }
         text.append(String.format(RU, "; свободно мест: %d из %d", capacity.remaining(), capacity.capacity()));
         return text.toString();
+    }
+
+    /** The year of a known value, null for an unknown one (the year array holds 0 there). */
+    @Nullable
+    private static Integer year(double raw, int year) {
+        return Double.isNaN(raw) ? null : Integer.valueOf(year);
+    }
+
+    private static String lowerFirst(String label) {
+        return label.isEmpty() ? label : Character.toLowerCase(label.charAt(0)) + label.substring(1);
     }
 
     private static double value(@Nullable Double v) {

@@ -46,8 +46,8 @@ public class PairService {
         }
         Scored scored = score(menteeId, leaderId);
         return neo4j.write(tx -> {
-            SchoolRow mentee = pairs.school(tx, menteeId).orElseThrow(() -> ApiException.notFound("Школа", menteeId));
-            SchoolRow leader = pairs.school(tx, leaderId).orElseThrow(() -> ApiException.notFound("Школа", leaderId));
+            SchoolRow mentee = pairs.school(tx, menteeId).orElseThrow(() -> ApiException.notFound("Школа", ApiException.Gender.FEMININE, menteeId));
+            SchoolRow leader = pairs.school(tx, leaderId).orElseThrow(() -> ApiException.notFound("Школа", ApiException.Gender.FEMININE, leaderId));
             if (mentee.regionId() == null || !mentee.regionId().equals(leader.regionId())) {
                 throw ApiException.badInput("Школы пары должны быть из одного региона");
             }
@@ -162,7 +162,7 @@ public class PairService {
      */
     private NetworkPair transition(CurrentUser user, String id, PairStatus target, Map<String, Object> properties, Check check) {
         return neo4j.write(tx -> {
-            NetworkPair pair = pairs.lock(tx, id).orElseThrow(() -> ApiException.notFound("Сетевая пара", id));
+            NetworkPair pair = pairs.lock(tx, id).orElseThrow(() -> ApiException.notFound("Сетевая пара", ApiException.Gender.FEMININE, id));
             PairAccess.requireCoordinator(user, pair.mentee(), pair.leader());
             pair.status().requireMoveTo(target);
             check.accept(pair);
@@ -185,7 +185,7 @@ public class PairService {
     public PlanActivity addActivity(CurrentUser user, String pairId, ActivityInput input) {
         Map<String, Object> fields = input.fields(true);
         return neo4j.write(tx -> {
-            NetworkPair pair = pairs.lock(tx, pairId).orElseThrow(() -> ApiException.notFound("Сетевая пара", pairId));
+            NetworkPair pair = pairs.lock(tx, pairId).orElseThrow(() -> ApiException.notFound("Сетевая пара", ApiException.Gender.FEMININE, pairId));
             PairAccess.requirePlanEditor(user, pair);
             requirePlanEditable(pair);
             PlanActivity activity = pairs.addActivity(tx, pairId, "PA-" + UUID.randomUUID(), fields, user.username());
@@ -203,7 +203,7 @@ public class PairService {
             throw ApiException.badInput("Не указано ни одного изменяемого поля мероприятия");
         }
         return neo4j.write(tx -> {
-            String pairId = pairs.pairOfActivity(tx, activityId).orElseThrow(() -> ApiException.notFound("Мероприятие плана", activityId));
+            String pairId = pairs.pairOfActivity(tx, activityId).orElseThrow(() -> ApiException.notFound("Мероприятие плана", ApiException.Gender.NEUTER, activityId));
             NetworkPair pair = pairs.lock(tx, pairId).orElseThrow();
             PairAccess.requirePlanEditor(user, pair);
             requirePlanEditable(pair);
@@ -239,7 +239,7 @@ public class PairService {
 
     public NetworkPair removeActivity(CurrentUser user, String activityId) {
         return neo4j.write(tx -> {
-            String pairId = pairs.pairOfActivity(tx, activityId).orElseThrow(() -> ApiException.notFound("Мероприятие плана", activityId));
+            String pairId = pairs.pairOfActivity(tx, activityId).orElseThrow(() -> ApiException.notFound("Мероприятие плана", ApiException.Gender.NEUTER, activityId));
             NetworkPair pair = pairs.lock(tx, pairId).orElseThrow();
             PairAccess.requirePlanEditor(user, pair);
             requirePlanEditable(pair);
@@ -288,7 +288,7 @@ public class PairService {
     // ------------------------------------------------------------------ reading
 
     public NetworkPair pair(CurrentUser user, String id) {
-        NetworkPair pair = pairs.find(id).orElseThrow(() -> ApiException.notFound("Сетевая пара", id));
+        NetworkPair pair = pairs.find(id).orElseThrow(() -> ApiException.notFound("Сетевая пара", ApiException.Gender.FEMININE, id));
         PairAccess.requireSee(user, pair);
         return pair;
     }

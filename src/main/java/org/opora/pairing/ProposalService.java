@@ -3,6 +3,7 @@ package org.opora.pairing;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import org.opora.platform.errors.ApiException;
+import org.opora.platform.errors.ErrorCode;
 import org.opora.security.CurrentUser;
 
 import java.time.ZoneOffset;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -63,7 +65,7 @@ public class ProposalService {
         PairRepository.LiveState live = pairs.liveState(regionId);
         RegionSnapshot snapshot = snapshots.get(regionId, live.fingerprint());
         if (snapshot.size == 0) {
-            throw ApiException.notFound("Школы региона", regionId);
+            throw new ApiException(ErrorCode.NOT_FOUND, "В регионе нет ни одной школы: " + regionId, Map.of("id", regionId));
         }
         PairingSettings settings = maxDistanceKm == null ? live.settings() : live.settings().withMaxDistance(maxDistanceKm);
         if (capacity != null) {
@@ -223,7 +225,7 @@ public class ProposalService {
     // ------------------------------------------------------------------ reading and acting on proposals
 
     public PairingProposal proposal(CurrentUser user, String id) {
-        PairingProposal proposal = proposals.find(id).orElseThrow(() -> ApiException.notFound("Предложение пар", id));
+        PairingProposal proposal = proposals.find(id).orElseThrow(() -> ApiException.notFound("Предложение пар", ApiException.Gender.NEUTER, id));
         PairAccess.requireRegionViewer(user, proposal.regionId());
         return proposal;
     }

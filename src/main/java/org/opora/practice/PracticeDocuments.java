@@ -1,5 +1,7 @@
 package org.opora.practice;
 
+import org.opora.platform.input.TextInput;
+
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.temporal.TemporalAccessor;
@@ -147,8 +149,11 @@ public final class PracticeDocuments {
     private static List<Map<String, Object>> suggest(PracticeView v) {
         List<Map<String, Object>> inputs = new ArrayList<>();
         int weight = 10 + (int) Math.round(v.evidenceScore());
-        inputs.add(Map.of("input", List.of(v.title()), "weight", weight));
-        List<String> words = Arrays.stream(v.title().split("\\s+")).filter(w -> !w.isBlank()).toList();
+        // The completion field refuses some control characters; input refuses them all, but a title stored before
+        // that rule must not keep its practice out of the index for ever.
+        String title = TextInput.withoutControlCharacters(v.title());
+        inputs.add(Map.of("input", List.of(title), "weight", weight));
+        List<String> words = Arrays.stream(title.split("\\s+")).filter(w -> !w.isBlank()).toList();
         List<String> tails = new ArrayList<>();
         for (int i = 1; i < Math.min(words.size(), 4); i++) {
             if (words.get(i).length() > 3) {

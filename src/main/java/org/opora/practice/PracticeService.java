@@ -42,9 +42,9 @@ public class PracticeService {
 
     /** The practice if the caller may see it; NOT_FOUND otherwise (no hint that a hidden draft exists). */
     public PracticeView get(CurrentUser user, String id) {
-        PracticeView practice = views.find(id).orElseThrow(() -> ApiException.notFound("Практика", id));
+        PracticeView practice = views.find(id).orElseThrow(() -> ApiException.notFound("Практика", ApiException.Gender.FEMININE, id));
         if (!PracticeAccess.canView(user, practice)) {
-            throw ApiException.notFound("Практика", id);
+            throw ApiException.notFound("Практика", ApiException.Gender.FEMININE, id);
         }
         return practice;
     }
@@ -76,7 +76,7 @@ public class PracticeService {
             throw ApiException.badInput("input.authorSchoolId: укажите школу-автора практики");
         }
         SchoolRef school = current.authorSchool() != null && schoolId.equals(current.authorSchool().id())
-                ? repository.findSchool(schoolId).orElseThrow(() -> ApiException.notFound("Школа", schoolId))
+                ? repository.findSchool(schoolId).orElseThrow(() -> ApiException.notFound("Школа", ApiException.Gender.FEMININE, schoolId))
                 : authorSchool(user, schoolId);
         if (!repository.update(id, clean, school, expectedVersion)) {
             throw ApiException.conflict("Практику уже изменили (ожидалась версия " + expectedVersion
@@ -139,7 +139,7 @@ public class PracticeService {
         if (practice.statusEnum() != PracticeStatus.APPROVED) {
             throw ApiException.conflict("Отметить внедрение можно только для одобренной практики");
         }
-        SchoolRef school = repository.findSchool(schoolId).orElseThrow(() -> ApiException.notFound("Школа", schoolId));
+        SchoolRef school = repository.findSchool(schoolId).orElseThrow(() -> ApiException.notFound("Школа", ApiException.Gender.FEMININE, schoolId));
         boolean allowed = user.isAdmin() || (user.hasAny(Role.SCHOOL_ADMIN, Role.METHODIST, Role.CURATOR,
                 Role.MUNICIPAL_COORDINATOR, Role.REGIONAL_COORDINATOR)
                 && user.scope().covers(school.regionId(), school.municipalityId(), school.id()));
@@ -157,7 +157,7 @@ public class PracticeService {
 
     /** Adoptions of a practice with the outcome of each (results before and after). */
     public List<AdoptionView> adoptions(String practiceId) {
-        StoredPractice stored = repository.find(practiceId).orElseThrow(() -> ApiException.notFound("Практика", practiceId));
+        StoredPractice stored = repository.find(practiceId).orElseThrow(() -> ApiException.notFound("Практика", ApiException.Gender.FEMININE, practiceId));
         Set<String> schools = new LinkedHashSet<>();
         stored.adoptions().forEach(a -> schools.add(a.school().id()));
         Map<String, List<ResultPoint>> results = repository.results(schools);
@@ -200,7 +200,7 @@ public class PracticeService {
     }
 
     private SchoolRef authorSchool(CurrentUser user, String schoolId) {
-        SchoolRef school = repository.findSchool(schoolId).orElseThrow(() -> ApiException.notFound("Школа", schoolId));
+        SchoolRef school = repository.findSchool(schoolId).orElseThrow(() -> ApiException.notFound("Школа", ApiException.Gender.FEMININE, schoolId));
         if (!user.isAdmin() && !user.scope().covers(school.regionId(), school.municipalityId(), school.id())) {
             throw ApiException.forbidden("Школой-автором можно указать только школу своей территории");
         }

@@ -73,7 +73,7 @@ class SchoolGraphQl implements GraphQlWiring {
 
     private Map<String, Object> summary(String regionId) {
         if (schools.region(regionId).isEmpty()) {
-            throw ApiException.notFound("Регион", regionId);
+            throw ApiException.notFound("Регион", ApiException.Gender.MASCULINE, regionId);
         }
         SchoolStatus[] statuses = SchoolStatus.values();
         long[] totals = new long[statuses.length];

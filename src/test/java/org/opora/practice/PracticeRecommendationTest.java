@@ -70,6 +70,17 @@ class PracticeRecommendationTest {
                 [{"factor":"LOW_MOTIVATION","level":"MEDIUM","indicators":["OLYMPIAD_PARTICIPATION_SHARE"]},
                  {"factor":"STAFF_SHORTAGE","level":"HIGH","indicators":["STAFF_SHORTAGE_SHARE"]},
                  {"factor":"SPECIAL_NEEDS","level":"LOW","indicators":[]}]"""));
+        // Assessed, but every factor of its profile is LOW (most low-result schools of the demo look like this).
+        school(REGION, "R-PREC-M1", "R-PREC-LOWONLY", "Школа с низкими рисками", "СОШ", "село", 1.0);
+        indicators("R-PREC-LOWONLY", 0.40, 121, 0.20, 0.49);
+        cypher("""
+                MATCH (s:School {id: 'R-PREC-LOWONLY'})
+                MERGE (run:IdentificationRun {id: 'RUN-PREC-LOWONLY'})
+                MERGE (run)-[a:ASSESSED]->(s)
+                SET a.riskProfileJson = $profile, s.identificationRunId = 'RUN-PREC-LOWONLY'
+                """, Map.of("profile", """
+                [{"factor":"STAFF_SHORTAGE","level":"LOW","indicators":["STAFF_SHORTAGE_SHARE"]},
+                 {"factor":"SPECIAL_NEEDS","level":"LOW","indicators":[]}]"""));
         results("R-PREC-C1", 3.1, 3.2, 3.6, 3.7);   // up after a 2022 adoption
         results("R-PREC-C2", 3.3, 3.3, 3.3, 3.2);   // flat
         results("R-PREC-CITY", 3.0, 3.1, 3.6, 3.8); // up, but not comparable (a city school)
@@ -150,6 +161,17 @@ class PracticeRecommendationTest {
         JsonNode recommendations = graphql(curator, RECOMMEND, Map.of("s", "R-PREC-C2")).data().get("practiceRecommendations");
         assertThat(recommendations.get(0).get("practice").get("id").asText()).isEqualTo(staffImprovedNearby); // C1 improved
         assertThat(recommendations.get(0).get("reasons").get(0).asText()).contains("Профиль рисков школы ещё не рассчитан");
+    }
+
+    @Test
+    void aProfileWithOnlyLowFactorsIsNotCalledMissing() {
+        String curator = tokenFor("prec-curator", Set.of(Role.CURATOR), new Scope(REGION, null, null));
+        JsonNode recommendations = graphql(curator, RECOMMEND, Map.of("s", "R-PREC-LOWONLY")).data().get("practiceRecommendations");
+        assertThat(recommendations).isNotEmpty();
+        String first = recommendations.get(0).get("reasons").get(0).asText();
+        assertThat(first).startsWith("В профиле рисков школы нет факторов среднего или высокого уровня")
+                .doesNotContain("не рассчитан");
+        recommendations.forEach(r -> assertThat(r.get("matchedRiskFactors")).isEmpty());
     }
 
     private static void adopt(String schoolId, String practiceId, String date) {

@@ -31,8 +31,30 @@ public class ApiException extends RuntimeException {
         return new ApiException(ErrorCode.BAD_USER_INPUT, message, Map.of("problems", problems));
     }
 
+    /** The grammatical gender (or number) of a noun, so that «не найден» agrees with it. */
+    public enum Gender {
+        MASCULINE("не найден"), FEMININE("не найдена"), NEUTER("не найдено"), PLURAL("не найдены");
+
+        private final String notFound;
+
+        Gender(String notFound) {
+            this.notFound = notFound;
+        }
+    }
+
+    /** «Практика не найдена: P-1» — {@code what} is the noun in the nominative, {@code gender} makes the verb agree. */
+    public static ApiException notFound(String what, Gender gender, String id) {
+        return new ApiException(ErrorCode.NOT_FOUND, what + " " + gender.notFound + ": " + id, Map.of("id", id));
+    }
+
+    /**
+     * Without the noun's gender the message is impersonal («Не найдено: практика P-1»), which reads correctly for
+     * any noun; prefer {@link #notFound(String, Gender, String)}.
+     */
+    @Deprecated
     public static ApiException notFound(String what, String id) {
-        return new ApiException(ErrorCode.NOT_FOUND, what + " не найден(а): " + id, Map.of("id", id));
+        String noun = what.isEmpty() ? what : Character.toLowerCase(what.charAt(0)) + what.substring(1);
+        return new ApiException(ErrorCode.NOT_FOUND, "Не найдено: " + noun + " " + id, Map.of("id", id));
     }
 
     public static ApiException forbidden(String message) {

@@ -58,6 +58,7 @@ public class GraphQlFactory {
                 .mutationExecutionStrategy(new AsyncSerialExecutionStrategy(errors))
                 .instrumentation(new ChainedInstrumentation(
                         new PublicOperationGuard(),
+                        new ControlCharacterGuard(),
                         new MaxQueryDepthInstrumentation(maxDepth),
                         new MaxQueryComplexityInstrumentation(maxComplexity)))
                 .preparsedDocumentProvider(new DocumentCache(2_000))

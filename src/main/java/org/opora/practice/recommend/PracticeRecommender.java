@@ -85,11 +85,12 @@ public class PracticeRecommender {
         if (first < 1 || first > 50) {
             throw ApiException.badInput("first: от 1 до 50");
         }
-        SchoolContext context = repository.schoolContext(schoolId).orElseThrow(() -> ApiException.notFound("Школа", schoolId));
+        SchoolContext context = repository.schoolContext(schoolId).orElseThrow(() -> ApiException.notFound("Школа", ApiException.Gender.FEMININE, schoolId));
         SchoolRef school = context.school();
         if (!user.isAdmin() && !user.scope().covers(school.regionId(), school.municipalityId(), school.id())) {
             throw ApiException.forbidden("Рекомендации доступны по школам своей территории");
         }
+        boolean profiled = hasProfile(context.riskProfileJson());
         Map<String, String> factors = riskFactors(context.riskProfileJson());
         Map<String, Double> similarity = new HashMap<>();
         comparableSchools.to(schoolId, minSimilarity, maxComparable).forEach(c -> similarity.put(c.schoolId(), c.similarity()));
@@ -123,7 +124,7 @@ public class PracticeRecommender {
             EvidenceLevel evidence = EvidenceLevel.valueOf(view.evidenceLevel());
             double score = s.score() + evidence.ordinal();
             recommendations.add(new PracticeRecommendation(view, Math.round(score * 100) / 100.0,
-                    reasons(s, evidence, factors.isEmpty()),
+                    reasons(s, evidence, profiled, factors.isEmpty()),
                     s.matched(), s.adoptions()));
         }
         recommendations.sort(Comparator.comparingDouble(PracticeRecommendation::score).reversed()
@@ -165,10 +166,13 @@ public class PracticeRecommender {
         return new Scored(candidate, score, matched, adoptions, improved);
     }
 
-    private List<String> reasons(Scored s, EvidenceLevel evidence, boolean noProfile) {
+    private List<String> reasons(Scored s, EvidenceLevel evidence, boolean profiled, boolean noRaisedFactors) {
         List<String> reasons = new ArrayList<>();
-        if (noProfile) {
+        if (!profiled) {
             reasons.add("Профиль рисков школы ещё не рассчитан: практика подобрана по опыту схожих школ и силе доказательств.");
+        } else if (noRaisedFactors) {
+            reasons.add("В профиле рисков школы нет факторов среднего или высокого уровня: практика подобрана по опыту "
+                    + "схожих школ и силе доказательств.");
         } else if (!s.matched().isEmpty()) {
             reasons.add("Направлена на факторы риска школы: " + s.matched().stream()
                     .map(m -> "«" + m.label() + "» (" + levelLabel(m.level()) + ")").collect(Collectors.joining(", ")) + ".");
@@ -192,6 +196,18 @@ public class PracticeRecommender {
             }
         }
         return reasons;
+    }
+
+    /** Whether the school has a readable risk profile (an identification run assessed it), whatever its levels. */
+    static boolean hasProfile(String riskProfileJson) {
+        if (riskProfileJson == null || riskProfileJson.isBlank()) {
+            return false;
+        }
+        try {
+            return JSON.readTree(riskProfileJson).isArray();
+        } catch (Exception e) {
+            return false;
+        }
     }
 
     /** {factor: level} from the risk profile JSON, MEDIUM and HIGH only, strongest first. */

@@ -210,12 +210,15 @@ public class PracticeSearch {
 
     /** Titles completing what the user typed: approved practices, and the caller's own in any status. */
     public List<Suggestion> suggest(CurrentUser user, String prefix, int limit) {
+        if (limit < 1 || limit > 20) {
+            throw ApiException.badInput("limit: от 1 до 20, получено " + limit);
+        }
         String text = prefix == null ? "" : prefix.strip();
+        if (text.length() > 100) {
+            throw ApiException.badInput("prefix: не длиннее 100 символов, получено " + text.length());
+        }
         if (text.isEmpty()) {
             return List.of();
-        }
-        if (text.length() > 100 || limit < 1 || limit > 20) {
-            throw ApiException.badInput("prefix: до 100 символов; limit: от 1 до 20");
         }
         List<CompletionContext> contexts = List.of(
                 CompletionContext.of(c -> c.context(x -> x.category(PracticeDocuments.PUBLIC_CONTEXT))),

@@ -1,6 +1,7 @@
 package org.opora.school.importing;
 
 import io.micronaut.core.annotation.Nullable;
+import org.opora.platform.input.TextInput;
 import org.opora.school.Indicator;
 import org.opora.school.Locality;
 import org.opora.school.Procedure;
@@ -363,6 +364,11 @@ public final class SchoolDataValidator {
                     return null;
                 }
                 String value = values.get(index).trim();
+                var control = TextInput.problem(value);
+                if (control.isPresent()) {
+                    fail(column, control.get());
+                    return null;
+                }
                 if (value.isEmpty()) {
                     if (required) {
                         fail(column, "пустое значение");

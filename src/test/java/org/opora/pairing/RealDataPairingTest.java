@@ -1,0 +1,238 @@
+package org.opora.pairing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.opora.testing.OporaTestApp.graphql;
+import static org.opora.testing.OporaTestApp.tokenFor;
+
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.opora.school.importing.ImportReport;
+import org.opora.school.importing.PublicDatasetMapper;
+import org.opora.school.importing.SchoolDataImporter;
+import org.opora.security.Role;
+import org.opora.security.Scope;
+import org.opora.testing.GraphQlResponse;
+import org.opora.testing.OporaTestApp;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Pairing end to end on real public data: samples of the NYC 2016 School Explorer and of England's KS4 2018/19 tables
+ * (src/test/resources/datasets, with their SOURCE.txt) go through the real mappings and the real importer, identification
+ * runs over GraphQL, then candidates and the region-wide proposal. Real data has three of the thirteen context
+ * indicators and some schools lack one of those: this used to answer INTERNAL (a NullPointerException in the
+ * explanation). Works in regions US-NYC and ENG-WEST-MIDLANDS.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RealDataPairingTest {
+
+    static final String NYC = "US-NYC";
+    static final String ENGLAND = "ENG-WEST-MIDLANDS";
+
+    static final String IDENTIFY = """
+            mutation($in: IdentificationInput!) { runIdentification(input: $in) {
+              id schoolsAssessed counts { status count } } }""";
+    static final String LOW_RESULT_SCHOOLS = """
+            query($r: ID!) { schools(filter: {regionId: $r, status: LOW_RESULTS}, first: 100) {
+              totalCount edges { node { id name type locality smallSchool currentStatuses } } } }""";
+    static final String CANDIDATES = """
+            query($id: ID!) { pairCandidates(schoolId: $id, first: 100) {
+              school { id resultsIndex statuses }
+              totalCount
+              edges { node {
+                rank score acceptable partnerBasis
+                school { id resultsIndex }
+                explanation { summary context { value distance featuresCompared featuresWeighted usedIndicators
+                  features { indicator schoolValue partnerValue share featureWeight } } }
+              } }
+            } }""";
+    static final String PROPOSE = """
+            mutation($r: ID!) { proposeNetworkPairs(regionId: $r) {
+              id menteeCount leaderCount pairedCount unmatchedCount meanScore
+              items(matched: true, first: 50) { totalCount edges { node {
+                mentee { id resultsIndex } leader { id resultsIndex } score summary components { context } } } }
+            } }""";
+    static final String SETTINGS = """
+            mutation($r: ID!, $in: PairingSettingsInput!) { updatePairingSettings(regionId: $r, input: $in) {
+              featureWeights { indicator weight } } }""";
+
+    /** Indicator codes per school id, as the mapping wrote them: what the explanation must say it used. */
+    final Map<String, Set<String>> indicatorsBySchool = new HashMap<>();
+    final Map<String, String> coordinators = new HashMap<>();
+
+    @BeforeAll
+    void importAndIdentify() throws Exception {
+        SchoolDataImporter importer = OporaTestApp.bean(SchoolDataImporter.class);
+        Path nyc = Files.createTempDirectory("opora-nyc");
+        PublicDatasetMapper.Summary nycSummary = PublicDatasetMapper.mapNyc(dataset("nyc-school-explorer-2016"), nyc, Integer.MAX_VALUE);
+        assertThat(nycSummary.schools()).isEqualTo(300);
+        assertThat(importer.importDirectory(nyc)).extracting(ImportReport::rowsRead)
+                .containsExactly(300L, nycSummary.results(), nycSummary.indicators());
+        readIndicators(nyc);
+
+        Path england = Files.createTempDirectory("opora-england");
+        PublicDatasetMapper.Summary englandSummary = PublicDatasetMapper.mapEnglandKs4(
+                dataset("england-ks4-2019-west-midlands"), england, Integer.MAX_VALUE);
+        assertThat(englandSummary.schools()).isGreaterThan(300);
+        importer.importDirectory(england);
+        readIndicators(england);
+
+        identify(NYC, 2016, List.of("Читательская грамотность", "Математика"));
+        identify(ENGLAND, 2019, List.of("Интегральный балл по предметам"));
+    }
+
+    @AfterAll
+    void restoreWeights() {
+        // Other tests of this JVM may read the NYC region: leave its settings as the mapping found them.
+        graphql(coordinators.get(NYC), SETTINGS, Map.of("r", NYC,
+                "in", Map.of("featureWeights", List.of(Map.of("indicator", "non_native_share", "weight", 1.0)))));
+    }
+
+    private static Path dataset(String name) throws URISyntaxException {
+        return Path.of(RealDataPairingTest.class.getResource("/datasets/" + name).toURI());
+    }
+
+    private void readIndicators(Path dir) throws Exception {
+        for (Map<String, String> row : PublicDatasetMapper.readTable(dir.resolve("indicators.csv"))) {
+            indicatorsBySchool.computeIfAbsent(row.get("school_id"), k -> new TreeSet<>()).add(row.get("indicator"));
+        }
+    }
+
+    private void identify(String region, int year, List<String> subjects) {
+        String coordinator = tokenFor("real-" + region, Set.of(Role.REGIONAL_COORDINATOR), new Scope(region, null, null));
+        coordinators.put(region, coordinator);
+        JsonNode run = graphql(coordinator, IDENTIFY, Map.of("in", Map.of("regionId", region, "year", year, "years", 1,
+                "subjects", subjects))).data().get("runIdentification");
+        assertThat(run.get("schoolsAssessed").asInt()).isGreaterThan(250);
+    }
+
+    private List<String> lowResultSchools(String region) {
+        JsonNode schools = graphql(coordinators.get(region), LOW_RESULT_SCHOOLS, Map.of("r", region)).data().get("schools");
+        List<String> ids = new ArrayList<>();
+        schools.get("edges").forEach(e -> ids.add(e.get("node").get("id").asText()));
+        assertThat(ids).as("ШНОР found in " + region).hasSizeGreaterThan(5);
+        return ids;
+    }
+
+    /** Candidates of every low-result school; each one's explanation names exactly the indicators both schools have. */
+    private int checkCandidates(String region, Set<String> weighted, int featuresWeighted) {
+        int withCandidates = 0;
+        int bestIsStronger = 0;
+        boolean sawPartialSet = false;
+        List<String> mentees = lowResultSchools(region);
+        for (String mentee : mentees.subList(0, Math.min(mentees.size(), 15))) {
+            GraphQlResponse response = graphql(coordinators.get(region), CANDIDATES, Map.of("id", mentee));
+            assertThat(response.errorCode()).as("pairCandidates(" + mentee + ")").isNull();
+            JsonNode result = response.data().get("pairCandidates");
+            assertThat(result.get("school").get("statuses").toString()).contains("LOW_RESULTS");
+            if (result.get("edges").isEmpty()) {
+                continue;
+            }
+            withCandidates++;
+            double menteeResults = result.get("school").get("resultsIndex").asDouble();
+            JsonNode best = result.get("edges").get(0).get("node");
+            if (best.get("school").get("resultsIndex").asDouble() > menteeResults) {
+                bestIsStronger++;
+            }
+            for (JsonNode edge : result.get("edges")) {
+                JsonNode node = edge.get("node");
+                String partner = node.get("school").get("id").asText();
+                JsonNode context = node.get("explanation").get("context");
+                Set<String> expected = new TreeSet<>(indicatorsBySchool.getOrDefault(mentee, Set.of()));
+                expected.retainAll(indicatorsBySchool.getOrDefault(partner, Set.of()));
+                expected.retainAll(weighted);
+                Set<String> used = new TreeSet<>();
+                context.get("usedIndicators").forEach(i -> used.add(i.asText()));
+                assertThat(used).as(mentee + " / " + partner).isEqualTo(expected);
+                assertThat(context.get("featuresCompared").asInt()).isEqualTo(used.size());
+                assertThat(context.get("featuresWeighted").asInt()).isEqualTo(featuresWeighted);
+                sawPartialSet |= used.size() < weighted.size();
+                double shares = 0;
+                for (JsonNode feature : context.get("features")) {
+                    boolean isUsed = used.contains(feature.get("indicator").asText());
+                    assertThat(feature.get("share").isNull()).as(feature.toString()).isEqualTo(!isUsed);
+                    shares += isUsed ? feature.get("share").asDouble() : 0;
+                }
+                if (!used.isEmpty() && context.get("distance").asDouble() > 0) {
+                    assertThat(shares).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-9));
+                }
+                assertThat(node.get("explanation").get("summary").asText()).startsWith(used.isEmpty()
+                        ? "Контекст не сравнить" : "Сходство контекста");
+            }
+        }
+        assertThat(withCandidates).isPositive();
+        // A partner is a leader, resilient or above expectation: its results are better almost always (a low-result
+        // school by regression may sit above the mean in a very favourable context).
+        assertThat(bestIsStronger).as("best candidate with better results than the school").isGreaterThanOrEqualTo(withCandidates * 8 / 10);
+        return sawPartialSet ? withCandidates : -withCandidates;
+    }
+
+    private void checkProposal(String region) {
+        GraphQlResponse response = graphql(coordinators.get(region), PROPOSE, Map.of("r", region));
+        assertThat(response.errorCode()).as("proposeNetworkPairs(" + region + ")").isNull();
+        JsonNode proposal = response.data().get("proposeNetworkPairs");
+        assertThat(proposal.get("menteeCount").asInt()).isGreaterThan(5);
+        assertThat(proposal.get("pairedCount").asInt()).isPositive();
+        assertThat(proposal.get("items").get("totalCount").asInt()).isEqualTo(proposal.get("pairedCount").asInt());
+        int stronger = 0;
+        for (JsonNode edge : proposal.get("items").get("edges")) {
+            JsonNode item = edge.get("node");
+            if (item.get("leader").get("resultsIndex").asDouble() > item.get("mentee").get("resultsIndex").asDouble()) {
+                stronger++;
+            }
+            assertThat(item.get("score").asDouble()).isBetween(0.0, 1.0);
+            assertThat(item.get("summary").asText()).startsWith("Сходство контекста");
+        }
+        assertThat(stronger).as("proposed leaders with better results").isGreaterThanOrEqualTo(proposal.get("items").get("edges").size() * 8 / 10);
+    }
+
+    @Test
+    void nycCandidatesAndProposal() {
+        Set<String> nycIndicators = Set.of("low_income_share", "non_native_share", "parental_involvement_index");
+        int checked = checkCandidates(NYC, nycIndicators, 13);
+        // Some NYC schools lack an indicator (no Economic Need Index, no survey): those pairs compare fewer.
+        assertThat(checked).as("a pair compared on fewer indicators than the region has").isPositive();
+        checkProposal(NYC);
+    }
+
+    @Test
+    void englandCandidatesAndProposal() {
+        checkCandidates(ENGLAND, Set.of("low_income_share", "non_native_share", "special_needs_share"), 13);
+        checkProposal(ENGLAND);
+        JsonNode schools = graphql(coordinators.get(ENGLAND), LOW_RESULT_SCHOOLS, Map.of("r", ENGLAND)).data().get("schools");
+        assertThat(schools.get("edges").get(0).get("node").get("locality").isNull()).isTrue(); // not in the source
+    }
+
+    @Test
+    void aFeatureWeightOfZeroLeavesTheIndicatorOut() {
+        JsonNode settings = graphql(coordinators.get(NYC), SETTINGS, Map.of("r", NYC,
+                "in", Map.of("featureWeights", List.of(Map.of("indicator", "non_native_share", "weight", 0.0)))))
+                .data().get("updatePairingSettings");
+        Set<String> zero = new HashSet<>();
+        settings.get("featureWeights").forEach(w -> {
+            if (w.get("weight").asDouble() == 0) {
+                zero.add(w.get("indicator").asText());
+            }
+        });
+        assertThat(zero).containsExactly("non_native_share");
+        try {
+            checkCandidates(NYC, Set.of("low_income_share", "parental_involvement_index"), 12);
+            checkProposal(NYC);
+        } finally {
+            restoreWeights();
+        }
+    }
+}
