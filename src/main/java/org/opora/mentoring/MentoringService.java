@@ -261,6 +261,10 @@ public class MentoringService {
         if (!access.manages(user, str(place, "regionId"), str(place, "municipalityId"), str(place, "schoolId"))) {
             throw ApiException.forbidden("Недостаточно прав: назначать наставников могут администрация школы и координаторы");
         }
+        // Mentors come from the mentee's region (as suggestions do): a manager cannot take another region's teacher.
+        if (!str(place, "regionId").equals(str(mentor, "regionId"))) {
+            throw ApiException.forbidden("Наставник должен работать в том же регионе, что и наставляемый");
+        }
         Map<String, Object> r = new HashMap<>();
         r.put("id", newId("MR"));
         r.put("kind", kind.name());

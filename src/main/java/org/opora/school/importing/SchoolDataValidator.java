@@ -270,7 +270,8 @@ public final class SchoolDataValidator {
             // Under a region guard, a municipality the database holds in another region is off limits (it would be moved).
             String storedMunicipalityRegion = guard == null || municipalityId == null ? null
                     : guard.storedMunicipalityRegionOf().apply(municipalityId);
-            if (storedMunicipalityRegion != null && !storedMunicipalityRegion.equals(guard.regionId())) {
+            if (storedMunicipalityRegion != null && !storedMunicipalityRegion.equals(guard.regionId())
+                    && guard.regionId().equals(regionId)) {
                 f.fail("municipality_id", "муниципалитет \"" + municipalityId + "\" относится к региону " + storedMunicipalityRegion
                         + ", а загружать можно только данные своего региона (" + guard.regionId() + ")");
             }
