@@ -307,9 +307,6 @@ class MentoringDemoData implements DemoDataLoader {
             return;
         }
         Map<String, Object> p = pair.get(0);
-        neo4j.write(tx -> tx.run("""
-                MATCH (m:Teacher {id: $mentor}), (t:Teacher {id: $mentee})
-                SET m.username = 'mentor', t.username = 'teacher'""", p).consume());
         lines.add("Демо-пользователи наставничества (пароли созданы при этом запуске):");
         add(lines, "mentor", "Наставник", EnumSet.of(Role.MENTOR, Role.TEACHER),
                 new Scope(region, (String) p.get("mentorMunicipality"), (String) p.get("mentorSchool")));
@@ -317,6 +314,10 @@ class MentoringDemoData implements DemoDataLoader {
                 new Scope(region, (String) p.get("municipality"), (String) p.get("school")));
         add(lines, "school-admin", "Администрация школы (ШНОР)", EnumSet.of(Role.SCHOOL_ADMIN),
                 new Scope(region, (String) p.get("municipality"), (String) p.get("school")));
+        // The same checked and audited path as the API's linkTeacherLogin (a no-op when already linked at an earlier start).
+        CurrentUser loader = new CurrentUser("demo-loader", EnumSet.of(Role.ADMIN), Scope.EVERYWHERE);
+        service.linkLogin((String) p.get("mentor"), "mentor", loader);
+        service.linkLogin((String) p.get("mentee"), "teacher", loader);
     }
 
     private void add(List<String> lines, String username, String name, EnumSet<Role> roles, Scope scope) {

@@ -49,6 +49,9 @@ class MentoringGraphQl implements GraphQlWiring {
                         env.getArgument("subject"), RequestContext.user(env))));
         wiring.type("Mutation", t -> t
                 .dataFetcher("createTeacher", env -> service.createTeacher(input(env), RequestContext.user(env)))
+                .dataFetcher("linkTeacherLogin", env -> service.linkLogin(env.getArgument("teacherId"), env.getArgument("username"),
+                        RequestContext.user(env)))
+                .dataFetcher("unlinkTeacherLogin", env -> service.unlinkLogin(env.getArgument("teacherId"), RequestContext.user(env)))
                 .dataFetcher("recordDiagnostic", env -> service.recordDiagnostic(input(env), RequestContext.user(env)))
                 .dataFetcher("createIndividualPlan", env -> service.createPlan(input(env), RequestContext.user(env)))
                 .dataFetcher("setGoalStatus", env -> service.setGoalStatus(env.getArgument("goalId"), env.getArgument("status"),

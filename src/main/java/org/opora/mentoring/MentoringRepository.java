@@ -40,13 +40,18 @@ public class MentoringRepository {
                 """, Map.of("id", schoolId)).stream().findFirst().map(r -> r.get("school").asMap()));
     }
 
+    public Optional<String> municipalityRegion(String municipalityId) {
+        return neo4j.read(tx -> tx.run("MATCH (m:Municipality {id: $id}) RETURN m.regionId AS r", Map.of("id", municipalityId))
+                .stream().findFirst().map(r -> r.get("r").asString(null)));
+    }
+
+    /** Creates a new teacher (never overwrites one: the id is the server's, and the id constraint guards it). */
     public Map<String, Object> createTeacher(Map<String, Object> teacher) {
         return neo4j.write(tx -> {
             var rows = tx.run("""
                     MATCH (s:School {id: $t.schoolId})
-                    MERGE (t:Teacher {id: $t.id})
-                    SET t += $t, t.regionId = s.regionId, t.municipalityId = s.municipalityId
-                    MERGE (t)-[:WORKS_AT]->(s)
+                    CREATE (t:Teacher)-[:WORKS_AT]->(s)
+                    SET t = $t, t.regionId = s.regionId, t.municipalityId = s.municipalityId
                     RETURN t {.*} AS t
                     """, Map.of("t", teacher)).list(r -> r.get("t").asMap());
             if (rows.isEmpty()) {
@@ -54,6 +59,84 @@ public class MentoringRepository {
             }
             return rows.get(0);
         });
+    }
+
+    /** A login (a {@code (:User)}) as the linking rules need it. */
+    record Login(String username, List<String> roles, String regionId, String municipalityId, String schoolId) {
+    }
+
+    /** A change of a teacher's login, audited in the same transaction. */
+    record LoginChange(String teacherId, String username, String actor, String action) {
+    }
+
+    /**
+     * Links a login to a teacher in one transaction: re-reads the login and the teacher, lets {@code check} refuse
+     * (it throws), refuses a login already linked to another teacher or a teacher linked to another login (CONFLICT),
+     * then sets {@code Teacher.username} and writes a {@code (:TeacherLoginAudit)} entry. Linking the same login again
+     * changes nothing and is not audited.
+     */
+    public Map<String, Object> linkLogin(LoginChange change, java.util.function.Consumer<Login> check) {
+        return neo4j.write(tx -> {
+            Map<String, Object> p = Map.of("id", change.teacherId(), "u", change.username());
+            var row = tx.run("""
+                    OPTIONAL MATCH (u:User {username: $u})
+                    OPTIONAL MATCH (t:Teacher {id: $id})
+                    OPTIONAL MATCH (other:Teacher {username: $u}) WHERE other.id <> $id
+                    RETURN u {.username, .roles, .regionId, .municipalityId, .schoolId} AS u, t.username AS current,
+                           t IS NOT NULL AS teacherExists, other.id AS other
+                    """, p).single();
+            if (!row.get("teacherExists").asBoolean()) {
+                throw ApiException.notFound("Педагог", ApiException.Gender.MASCULINE, change.teacherId());
+            }
+            if (row.get("u").isNull()) {
+                throw ApiException.notFound("Пользователь", ApiException.Gender.MASCULINE, change.username());
+            }
+            Map<String, Object> u = row.get("u").asMap();
+            @SuppressWarnings("unchecked") List<String> roles = (List<String>) u.getOrDefault("roles", List.of());
+            check.accept(new Login(change.username(), roles == null ? List.of() : roles, (String) u.get("regionId"),
+                    (String) u.get("municipalityId"), (String) u.get("schoolId")));
+            if (!row.get("other").isNull()) {
+                throw ApiException.conflict("Логин «" + change.username() + "» уже привязан к другому педагогу ("
+                        + row.get("other").asString() + "); сначала отвяжите его");
+            }
+            String current = row.get("current").isNull() ? null : row.get("current").asString();
+            if (current != null && !current.equals(change.username())) {
+                throw ApiException.conflict("К педагогу уже привязан логин «" + current + "»; сначала отвяжите его");
+            }
+            if (current == null) {
+                tx.run("MATCH (t:Teacher {id: $id}) SET t.username = $u", p).consume();
+                audit(tx, change);
+            }
+            return teacher(tx, change.teacherId());
+        });
+    }
+
+    /** Removes the teacher's login and audits it in the same transaction; a teacher without one is returned as is. */
+    public Map<String, Object> unlinkLogin(String teacherId, String actor) {
+        return neo4j.write(tx -> {
+            var rows = tx.run("MATCH (t:Teacher {id: $id}) RETURN t.username AS u", Map.of("id", teacherId)).list();
+            if (rows.isEmpty()) {
+                throw ApiException.notFound("Педагог", ApiException.Gender.MASCULINE, teacherId);
+            }
+            if (!rows.get(0).get("u").isNull()) {
+                tx.run("MATCH (t:Teacher {id: $id}) REMOVE t.username", Map.of("id", teacherId)).consume();
+                audit(tx, new LoginChange(teacherId, rows.get(0).get("u").asString(), actor, "UNLINK"));
+            }
+            return teacher(tx, teacherId);
+        });
+    }
+
+    private static void audit(TransactionContext tx, LoginChange change) {
+        tx.run("""
+                MATCH (t:Teacher {id: $teacherId})
+                CREATE (t)-[:LOGIN_AUDIT]->(:TeacherLoginAudit {id: $id, at: datetime(), actor: $actor, action: $action,
+                                                               teacherId: $teacherId, username: $username})
+                """, Map.of("id", "TLA-" + java.util.UUID.randomUUID(), "actor", change.actor(), "action", change.action(),
+                "teacherId", change.teacherId(), "username", change.username())).consume();
+    }
+
+    private static Map<String, Object> teacher(TransactionContext tx, String id) {
+        return tx.run("MATCH (t:Teacher {id: $id}) RETURN " + TEACHER + " AS t", Map.of("id", id)).single().get("t").asMap();
     }
 
     public Optional<Map<String, Object>> teacher(String id) {

@@ -24,7 +24,10 @@ class MentoringSchema implements SchemaMigration {
                 "CREATE CONSTRAINT mentoring_relation_id IF NOT EXISTS FOR (r:MentoringRelation) REQUIRE r.id IS UNIQUE",
                 "CREATE CONSTRAINT meeting_id IF NOT EXISTS FOR (m:Meeting) REQUIRE m.id IS UNIQUE",
                 "CREATE CONSTRAINT association_id IF NOT EXISTS FOR (a:Association) REQUIRE a.id IS UNIQUE",
-                "CREATE INDEX teacher_username IF NOT EXISTS FOR (t:Teacher) ON (t.username)",
+                // A login belongs to one teacher at most (was a plain index before logins were linked explicitly).
+                "DROP INDEX teacher_username IF EXISTS",
+                "CREATE CONSTRAINT teacher_username_unique IF NOT EXISTS FOR (t:Teacher) REQUIRE t.username IS UNIQUE",
+                "CREATE CONSTRAINT teacher_login_audit_id IF NOT EXISTS FOR (a:TeacherLoginAudit) REQUIRE a.id IS UNIQUE",
                 "CREATE INDEX teacher_school IF NOT EXISTS FOR (t:Teacher) ON (t.schoolId)",
                 "CREATE INDEX teacher_region IF NOT EXISTS FOR (t:Teacher) ON (t.regionId)",
                 "CREATE INDEX mentoring_relation_region IF NOT EXISTS FOR (r:MentoringRelation) ON (r.regionId)",

@@ -6,6 +6,7 @@ import org.opora.platform.errors.ApiException;
 import org.opora.platform.graphql.Arguments;
 import org.opora.security.CurrentUser;
 import org.opora.security.Role;
+import org.opora.security.Scope;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -47,9 +48,9 @@ public class MentoringService {
             throw ApiException.forbidden("Недостаточно прав: добавлять педагогов могут администрация школы и координаторы");
         }
         Map<String, Object> t = new HashMap<>();
-        t.put("id", in.has("id") ? in.requiredString("id") : newId("T"));
+        // Always a new record with the server's id; a login is linked separately (linkTeacherLogin).
+        t.put("id", newId("T"));
         t.put("fullName", in.requiredString("fullName"));
-        t.put("username", in.string("username"));
         t.put("position", in.has("position") ? in.string("position") : "учитель");
         t.put("subjects", in.stringList("subjects"));
         t.put("category", in.string("category"));
@@ -67,6 +68,39 @@ public class MentoringService {
         t.put("mentorCapacity", capacity);
         t.put("schoolId", schoolId);
         return repository.createTeacher(t);
+    }
+
+    /**
+     * Links a login to a teacher (also how a mentor gets a login: a mentor is a teacher with a mentor capacity).
+     * By the teacher's managers (ADMIN, coordinators of the teacher's territory, the admin of the teacher's school).
+     * The login must exist, hold TEACHER or MENTOR, and have a scope that covers the teacher's school; it may not be
+     * linked to another teacher. Audited with the actor and time in the same transaction.
+     */
+    public Map<String, Object> linkLogin(String teacherId, String username, CurrentUser user) {
+        Map<String, Object> teacher = requireTeacher(teacherId);
+        access.requireManage(user, teacher);
+        String login = username == null ? "" : username.strip();
+        if (login.isEmpty()) {
+            throw ApiException.badInput("username: обязательное поле не заполнено");
+        }
+        return repository.linkLogin(new MentoringRepository.LoginChange(teacherId, login, user.username(), "LINK"), found -> {
+            if (!found.roles().contains(Role.TEACHER.name()) && !found.roles().contains(Role.MENTOR.name())) {
+                throw ApiException.badInput("username: у пользователя «" + login + "» нет роли педагога или наставника (TEACHER, MENTOR)");
+            }
+            boolean sameTerritory = found.regionId() != null
+                    && new Scope(found.regionId(), found.municipalityId(), found.schoolId())
+                    .covers(str(teacher, "regionId"), str(teacher, "municipalityId"), str(teacher, "schoolId"));
+            if (!sameTerritory) {
+                throw ApiException.forbidden("Пользователь «" + login + "» закреплён за другой школой или территорией "
+                        + "и не может быть привязан к педагогу школы " + str(teacher, "schoolId"));
+            }
+        });
+    }
+
+    /** Removes a teacher's login; same callers as {@link #linkLogin}, audited likewise. */
+    public Map<String, Object> unlinkLogin(String teacherId, CurrentUser user) {
+        access.requireManage(user, requireTeacher(teacherId));
+        return repository.unlinkLogin(teacherId, user.username());
     }
 
     public Map<String, Object> teacher(String id, CurrentUser user) {
@@ -226,6 +260,10 @@ public class MentoringService {
         }
         if (!access.manages(user, str(place, "regionId"), str(place, "municipalityId"), str(place, "schoolId"))) {
             throw ApiException.forbidden("Недостаточно прав: назначать наставников могут администрация школы и координаторы");
+        }
+        // Mentors come from the mentee's region (as suggestions do): a manager cannot take another region's teacher.
+        if (!str(place, "regionId").equals(str(mentor, "regionId"))) {
+            throw ApiException.forbidden("Наставник должен работать в том же регионе, что и наставляемый");
         }
         Map<String, Object> r = new HashMap<>();
         r.put("id", newId("MR"));
@@ -616,6 +654,7 @@ public class MentoringService {
         String regionId = in.requiredString("regionId");
         String municipalityId = in.string("municipalityId");
         String schoolId = in.string("schoolId");
+        requireConsistentPlace(regionId, municipalityId, schoolId);
         boolean allowed = access.manages(user, regionId, municipalityId, schoolId)
                 || (user.has(Role.METHODIST) && user.scope().covers(regionId, municipalityId, schoolId));
         if (!allowed) {
@@ -633,6 +672,20 @@ public class MentoringService {
         return repository.createAssociation(a);
     }
 
+    /** The named municipality and school must lie in the named region (else one could file it under another territory). */
+    private void requireConsistentPlace(String regionId, String municipalityId, String schoolId) {
+        if (schoolId != null) {
+            Map<String, Object> school = repository.school(schoolId).orElseThrow(() -> ApiException.notFound("Школа", ApiException.Gender.FEMININE, schoolId));
+            if (!regionId.equals(str(school, "regionId"))
+                    || (municipalityId != null && !municipalityId.equals(str(school, "municipalityId")))) {
+                throw ApiException.badInput("schoolId: школа " + schoolId + " не относится к указанным региону и муниципалитету");
+            }
+        } else if (municipalityId != null && !regionId.equals(repository.municipalityRegion(municipalityId)
+                .orElseThrow(() -> ApiException.notFound("Муниципалитет", ApiException.Gender.MASCULINE, municipalityId)))) {
+            throw ApiException.badInput("municipalityId: муниципалитет " + municipalityId + " не относится к региону " + regionId);
+        }
+    }
+
     private Map<String, Object> manageableAssociation(String id, CurrentUser user) {
         Map<String, Object> a = repository.association(id).orElseThrow(() -> ApiException.notFound("Объединение", ApiException.Gender.NEUTER, id));
         boolean allowed = access.manages(user, str(a, "regionId"), str(a, "municipalityId"), str(a, "schoolId"))
@@ -644,8 +697,11 @@ public class MentoringService {
     }
 
     public Map<String, Object> addMember(String associationId, String teacherId, CurrentUser user) {
-        manageableAssociation(associationId, user);
-        requireTeacher(teacherId);
+        Map<String, Object> association = manageableAssociation(associationId, user);
+        Map<String, Object> teacher = requireTeacher(teacherId);
+        if (!str(association, "regionId").equals(str(teacher, "regionId"))) {
+            throw ApiException.forbidden("Педагог другого региона не может быть участником этого объединения");
+        }
         return repository.addMember(associationId, teacherId);
     }
 

@@ -1,5 +1,6 @@
 package org.opora.pairing;
 
+import io.micronaut.core.annotation.Nullable;
 import org.opora.platform.errors.ApiException;
 import org.opora.security.CurrentUser;
 import org.opora.security.Role;
@@ -70,6 +71,29 @@ final class PairAccess {
         boolean analyst = user.hasAny(Role.REGIONAL_COORDINATOR, Role.MUNICIPAL_COORDINATOR, Role.CURATOR, Role.METHODIST);
         if (!analyst || !user.scope().covers(regionId, user.scope().municipalityId(), null) && !user.isAdmin()) {
             throw ApiException.forbidden("Данные подбора пар региона " + regionId + " вне вашей территории");
+        }
+    }
+
+    /**
+     * The municipality a caller's proposal reads are narrowed to: their own municipality, or null (no narrowing) for
+     * the admin and region-wide callers. A proposal is visible when it is region-wide or of that municipality; the
+     * list ({@link ProposalRepository#list}) and the read by id ({@link #requireProposalViewer}) use this same rule.
+     */
+    @Nullable
+    static String proposalMunicipality(CurrentUser user) {
+        return user.isAdmin() ? null : user.scope().municipalityId();
+    }
+
+    static boolean proposalVisible(@Nullable String visibleMunicipalityId, PairingProposal proposal) {
+        return visibleMunicipalityId == null || proposal.municipalityId() == null
+                || visibleMunicipalityId.equals(proposal.municipalityId());
+    }
+
+    /** Reading one proposal: a region viewer, and the proposal passes the list's municipality rule. */
+    static void requireProposalViewer(CurrentUser user, PairingProposal proposal) {
+        requireRegionViewer(user, proposal.regionId());
+        if (!proposalVisible(proposalMunicipality(user), proposal)) {
+            throw ApiException.forbidden("Предложение пар муниципалитета " + proposal.municipalityId() + " вне вашей территории");
         }
     }
 

@@ -102,6 +102,7 @@ public class ProposalRepository {
         return neo4j.read(tx -> {
             Record r = tx.run("""
                     MATCH (p:PairingProposal {regionId: $regionId})
+                    // The same rule as PairAccess.proposalVisible, which guards the read by id.
                     WHERE $municipalityId IS NULL OR p.municipalityId IS NULL OR p.municipalityId = $municipalityId
                     WITH p ORDER BY p.createdAt DESC, p.id
                     WITH collect(p {.*}) AS proposals

@@ -226,13 +226,13 @@ public class ProposalService {
 
     public PairingProposal proposal(CurrentUser user, String id) {
         PairingProposal proposal = proposals.find(id).orElseThrow(() -> ApiException.notFound("Предложение пар", ApiException.Gender.NEUTER, id));
-        PairAccess.requireRegionViewer(user, proposal.regionId());
+        PairAccess.requireProposalViewer(user, proposal);
         return proposal;
     }
 
     public Page<PairingProposal> list(CurrentUser user, String regionId, Page.Request page) {
         PairAccess.requireRegionViewer(user, regionId);
-        return proposals.list(regionId, user.isAdmin() ? null : user.scope().municipalityId(), page);
+        return proposals.list(regionId, PairAccess.proposalMunicipality(user), page);
     }
 
     public Page<PairingProposal.Item> items(PairingProposal proposal, @Nullable Boolean matched, Page.Request page) {

@@ -124,13 +124,12 @@ class MentorMatchingTest {
 
     private static void teacher(String token, String id, String schoolId, String subject, List<String> strengths, int capacity) {
         Map<String, Object> in = new HashMap<>();
-        in.put("id", id);
         in.put("fullName", "Педагог " + id);
         in.put("schoolId", schoolId);
         in.put("subjects", List.of(subject));
         in.put("experienceYears", capacity > 0 ? 20 : 2);
         in.put("strengths", strengths);
         in.put("mentorCapacity", capacity);
-        graphql(token, "mutation($in: TeacherInput!) { createTeacher(input: $in) { id } }", Map.of("in", in)).data();
+        TeacherFixtures.create(token, id, in, null);
     }
 }

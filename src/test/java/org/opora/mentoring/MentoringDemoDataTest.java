@@ -67,7 +67,15 @@ class MentoringDemoDataTest {
                 Map.of("r", REGION)).data().path("staleMentoringRelations");
         assertThat(stale.size()).isPositive();
 
+        String linked = "MATCH (t:Teacher {regionId: $r})-[:LOGIN_AUDIT]->(a:TeacherLoginAudit {action: 'LINK', actor: 'demo-loader'}) "
+                + "WHERE t.username IN ['mentor', 'teacher'] RETURN count(a) AS n";
+        Long links = bean(Neo4jSessions.class).read(tx -> tx.run(linked, Map.of("r", REGION)).single().get("n").asLong());
+        assertThat(links).isEqualTo(2L);
+
         loader.load(REGION);
+        // Loading again re-creates the logins' passwords but links nothing twice.
+        Long linksAgain = bean(Neo4jSessions.class).read(tx -> tx.run(linked, Map.of("r", REGION)).single().get("n").asLong());
+        assertThat(linksAgain).isEqualTo(2L);
         long again = bean(Neo4jSessions.class).read(tx -> tx.run("MATCH (t:Teacher {regionId: $r}) RETURN count(t) AS n",
                 Map.of("r", REGION)).single().get("n").asLong());
         assertThat(again).isEqualTo(teachers);

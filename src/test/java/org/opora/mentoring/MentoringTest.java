@@ -312,16 +312,14 @@ class MentoringTest {
     private static void teacher(String id, String username, String schoolId, String subject, int experience,
                                 List<String> strengths, int capacity) {
         Map<String, Object> in = new HashMap<>();
-        in.put("id", id);
         in.put("fullName", "Педагог " + id);
-        in.put("username", username);
         in.put("schoolId", schoolId);
         in.put("subjects", List.of(subject));
         in.put("category", experience > 10 ? "высшая" : "без категории");
         in.put("experienceYears", experience);
         in.put("strengths", strengths);
         in.put("mentorCapacity", capacity);
-        ok(coordinator, "mutation($in: TeacherInput!) { createTeacher(input: $in) { id } }", Map.of("in", in));
+        TeacherFixtures.create(coordinator, id, in, username);
     }
 
     private static void diagnostic(String teacherId, String date, Map<String, String> deficits) {

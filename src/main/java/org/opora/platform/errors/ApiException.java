@@ -47,16 +47,6 @@ public class ApiException extends RuntimeException {
         return new ApiException(ErrorCode.NOT_FOUND, what + " " + gender.notFound + ": " + id, Map.of("id", id));
     }
 
-    /**
-     * Without the noun's gender the message is impersonal («Не найдено: практика P-1»), which reads correctly for
-     * any noun; prefer {@link #notFound(String, Gender, String)}.
-     */
-    @Deprecated
-    public static ApiException notFound(String what, String id) {
-        String noun = what.isEmpty() ? what : Character.toLowerCase(what.charAt(0)) + what.substring(1);
-        return new ApiException(ErrorCode.NOT_FOUND, "Не найдено: " + noun + " " + id, Map.of("id", id));
-    }
-
     public static ApiException forbidden(String message) {
         return new ApiException(ErrorCode.FORBIDDEN, message);
     }

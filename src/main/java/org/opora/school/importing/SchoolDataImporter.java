@@ -152,7 +152,8 @@ public class SchoolDataImporter {
     public ImportReport importFile(@Nullable FileKind kind, Path file, @Nullable String onlyRegion) {
         long started = System.nanoTime();
         Map<String, String> stored = schoolRegionsInDatabase();
-        SchoolDataValidator.RegionGuard guard = onlyRegion == null ? null : new SchoolDataValidator.RegionGuard(onlyRegion, stored::get);
+        SchoolDataValidator.RegionGuard guard = onlyRegion == null ? null
+                : new SchoolDataValidator.RegionGuard(onlyRegion, stored::get, municipalityRegionsInDatabase()::get);
         SchoolDataValidator.Result validation = validate(kind, file, stored::containsKey, guard);
         if (!validation.valid()) {
             throw new ImportRejectedException(validation.errors(), validation.errorCount());
@@ -374,6 +375,16 @@ public class SchoolDataImporter {
                     Map.of("neo4jCode", code));
         }
         return e;
+    }
+
+    /** Every municipality id in the database with its region ("" when it has none). */
+    private Map<String, String> municipalityRegionsInDatabase() {
+        try (Session session = driver.session(sessionConfig)) {
+            Map<String, String> regions = new HashMap<>();
+            session.executeRead(tx -> tx.run("MATCH (m:Municipality) RETURN m.id AS id, m.regionId AS regionId").list(r -> r))
+                    .forEach(r -> regions.put(r.get("id").asString(), r.get("regionId").isNull() ? "" : r.get("regionId").asString()));
+            return regions;
+        }
     }
 
     /** Every school id in the database with its region (null-safe: a school without one maps to ""). */

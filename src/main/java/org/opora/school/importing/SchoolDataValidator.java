@@ -78,7 +78,8 @@ public final class SchoolDataValidator {
      *
      * @param storedRegionOf the region of a school already in the database, or null when there is none
      */
-    public record RegionGuard(String regionId, Function<String, String> storedRegionOf) {
+    public record RegionGuard(String regionId, Function<String, String> storedRegionOf,
+                              Function<String, String> storedMunicipalityRegionOf) {
     }
 
     private SchoolDataValidator() {
@@ -266,6 +267,14 @@ public final class SchoolDataValidator {
                     f.fail("region_name", "у региона " + regionId + " в строке " + regionRows.get(regionId)
                             + " другое название: \"" + known + "\"");
                 }
+            }
+            // Under a region guard, a municipality the database holds in another region is off limits (it would be moved).
+            String storedMunicipalityRegion = guard == null || municipalityId == null ? null
+                    : guard.storedMunicipalityRegionOf().apply(municipalityId);
+            if (storedMunicipalityRegion != null && !storedMunicipalityRegion.equals(guard.regionId())
+                    && guard.regionId().equals(regionId)) {
+                f.fail("municipality_id", "муниципалитет \"" + municipalityId + "\" относится к региону " + storedMunicipalityRegion
+                        + ", а загружать можно только данные своего региона (" + guard.regionId() + ")");
             }
             if (municipalityId != null && municipalityName != null && regionId != null) {
                 Municipality municipality = new Municipality(municipalityId, municipalityName, regionId);
