@@ -55,7 +55,8 @@ import graphql.schema.GraphQLSchema;
  * <p>The documents are {@code src/test/resources/graphql/operations/<rootField>.graphql}, one per root field, run in
  * the order of their {@code # step: N} header. Other headers:
  * <ul>
- *   <li>{@code # as: admin|regional|methodist} — the caller (default admin);</li>
+ *   <li>{@code # as: admin|regional|methodist|mentor} — the caller (default admin; mentor is the login of the mentor
+ *       teacher created by createTeacher.graphql);</li>
  *   <li>{@code # export: name = path.in.data} — keeps a value (e.g. a created id) as variable {@code $name} of later
  *       documents; path segments are field names/aliases and list indices;</li>
  *   <li>{@code # nonEmpty: path.in.data} — the value must be a non-empty list, a non-blank string or a number.</li>
@@ -67,6 +68,7 @@ class ApiCoverageTest {
 
     static final String REGION = "T-API";
     static final String OPERATIONS = "graphql/operations";
+    static final String MENTOR_LOGIN = "api-coverage-mentor";
     static final Pattern HEADER = Pattern.compile("^#\\s*(step|as|export|nonEmpty):\\s*(.+)$");
 
     record Operation(String file, int step, String caller, List<String[]> exports, List<String> nonEmpty, String text,
@@ -92,7 +94,9 @@ class ApiCoverageTest {
         Map<String, String> callers = Map.of(
                 "admin", adminToken(),
                 "regional", tokenFor("api-regional", Set.of(Role.REGIONAL_COORDINATOR), new Scope(REGION, null, null)),
-                "methodist", tokenFor("api-methodist", Set.of(Role.METHODIST), new Scope(REGION, null, null)));
+                "methodist", tokenFor("api-methodist", Set.of(Role.METHODIST), new Scope(REGION, null, null)),
+                // The mentor teacher of createTeacher.graphql logs in as this user (Teacher.username).
+                "mentor", tokenFor(MENTOR_LOGIN, Set.of(Role.MENTOR, Role.TEACHER), new Scope(REGION, "T-API-M1", "T-API-S05")));
         Map<String, Object> values = new HashMap<>(fixture());
         List<String> failures = new ArrayList<>();
         for (Operation operation : operations) {
@@ -250,6 +254,7 @@ class ApiCoverageTest {
         fixture.put("lowSchoolId", "T-API-S01");
         fixture.put("otherLowSchoolId", "T-API-S02");
         fixture.put("leaderSchoolId", "T-API-S05");
+        fixture.put("mentorLogin", MENTOR_LOGIN);
         fixture.put("today", LocalDate.now().toString());
         fixture.put("yesterday", LocalDate.now().minusDays(1).toString());
         fixture.put("nextMonth", LocalDate.now().plusMonths(1).toString());
