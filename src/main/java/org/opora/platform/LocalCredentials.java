@@ -5,6 +5,7 @@ import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -56,14 +57,18 @@ public record LocalCredentials(String username, String password) {
      * Reads the credentials in {@code file}, or, when there is none, generates them for {@code username} and writes the
      * file (owner only). Tightens the permissions of an existing file or folder that others could read.
      */
-    public static LocalCredentials loadOrGenerate(Path file, String username) throws IOException {
+    public static synchronized LocalCredentials loadOrGenerate(Path file, String username) throws IOException {
         Path folder = file.toAbsolutePath().getParent();
         if (!Files.isDirectory(folder)) {
             Files.createDirectories(folder.getParent()); // the data directory keeps the default permissions
-            if (posix(folder.getParent())) {
-                Files.createDirectory(folder, PosixFilePermissions.asFileAttribute(OWNER_ONLY_FOLDER));
-            } else {
-                Files.createDirectory(folder);
+            try {
+                if (posix(folder.getParent())) {
+                    Files.createDirectory(folder, PosixFilePermissions.asFileAttribute(OWNER_ONLY_FOLDER));
+                } else {
+                    Files.createDirectory(folder);
+                }
+            } catch (FileAlreadyExistsException createdMeanwhile) {
+                // Neo4j's and Elasticsearch's credentials are loaded on different threads at start.
             }
         }
         restrict(folder, OWNER_ONLY_FOLDER);
