@@ -90,8 +90,8 @@ public final class EmbeddedNeo4j implements AutoCloseable {
     }
 
     /**
-     * Sets the {@code neo4j} user's password to {@link #credentials()} through the embedded API (no login needed), for
-     * a store that holds another one. Refuses nothing: whoever runs this JVM owns the store anyway.
+     * Sets the {@code neo4j} user's password to {@link #credentials()} through the embedded API, which needs no login
+     * (whoever runs this JVM owns the store files anyway), for a store that holds another password.
      */
     public void resetPassword() {
         dbms.database("system").executeTransactionally(

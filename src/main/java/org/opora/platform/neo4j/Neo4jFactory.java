@@ -78,17 +78,19 @@ public class Neo4jFactory {
                 .build();
         Driver driver = GraphDatabase.driver(target, auth, config);
         try {
-            driver.verifyConnectivity();
-        } catch (AuthenticationException e) {
-            if (local == null) {
-                driver.close();
-                throw e;
+            try {
+                driver.verifyConnectivity();
+            } catch (AuthenticationException e) {
+                if (local == null) {
+                    throw e;
+                }
+                // The store holds another password: it predates authentication, or the credentials file was deleted
+                // to rotate the password. The file wins.
+                LOG.warn("The embedded Neo4j refused the stored credentials ({}); setting its password from the file",
+                        e.getMessage());
+                local.resetPassword();
+                driver.verifyConnectivity();
             }
-            // The store holds another password: it predates authentication, or the credentials file was deleted to
-            // rotate the password. The file wins.
-            LOG.warn("The embedded Neo4j refused the stored credentials ({}); setting its password from the file", e.getMessage());
-            local.resetPassword();
-            driver.verifyConnectivity();
         } catch (RuntimeException e) {
             driver.close();
             throw e;

@@ -78,10 +78,12 @@ public class ElasticsearchFactory {
             return new Connection(uris, transport(uris, username, password), null);
         }
         Path workDir = Path.of(dataDir).resolve("elasticsearch");
-        LocalCredentials user = LocalCredentials.loadOrGenerate(LocalCredentials.file(Path.of(dataDir), "elasticsearch"), LOCAL_USER);
+        LocalCredentials user = LocalCredentials.loadOrGenerate(
+                LocalCredentials.file(Path.of(dataDir), "elasticsearch"), LOCAL_USER);
         // The search index is an alias over versioned indexes <alias>-v<timestamp> (see PracticeIndex).
         List<String> indices = List.of(practiceAlias, practiceAlias + "-v*");
-        LocalElasticsearch local = LocalElasticsearch.start(Path.of(distribution), workDir, localHttpPort, localHeap, user, indices);
+        LocalElasticsearch local = LocalElasticsearch.start(
+                Path.of(distribution), workDir, localHttpPort, localHeap, user, indices);
         try {
             List<URI> uris = List.of(URI.create(local.url()));
             int port = uris.get(0).getPort();

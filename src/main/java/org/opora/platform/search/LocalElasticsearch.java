@@ -28,8 +28,8 @@ import java.nio.file.attribute.GroupPrincipal;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.UserPrincipal;
-import java.nio.file.attribute.UserPrincipalLookupService;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipalLookupService;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -155,10 +155,12 @@ public final class LocalElasticsearch implements AutoCloseable {
             throw new IllegalArgumentException("Heap size must look like 256m or 1g, got: " + heap);
         }
         if (!USER_NAME.matcher(user.username()).matches()) {
-            throw new IllegalArgumentException("File-realm user names are letters, digits, '.', '_' and '-', got: " + user.username());
+            throw new IllegalArgumentException("File-realm user names are letters, digits, '.', '_' and '-', got: "
+                    + user.username());
         }
         if (indexPatterns.isEmpty() || !indexPatterns.stream().allMatch(p -> INDEX_PATTERN.matcher(p).matches())) {
-            throw new IllegalArgumentException("Index patterns must be lowercase index names with '*' wildcards, got: " + indexPatterns);
+            throw new IllegalArgumentException("Index patterns must be lowercase index names with '*' wildcards, got: "
+                    + indexPatterns);
         }
         if (httpPort < 0 || httpPort > 65535) {
             throw new IllegalArgumentException("Invalid HTTP port: " + httpPort);
@@ -234,7 +236,8 @@ public final class LocalElasticsearch implements AutoCloseable {
         configureEnvironment(builder.environment(), home, tmp);
         // Without the system property, security would try to create the .security index at start to publish its
         // built-in roles, which fails on this distribution and costs start-up time.
-        builder.environment().put("ES_JAVA_OPTS", "-Xms" + heap + " -Xmx" + heap + " -Des.queryable_built_in_roles_enabled=false");
+        builder.environment().put("ES_JAVA_OPTS",
+                "-Xms" + heap + " -Xmx" + heap + " -Des.queryable_built_in_roles_enabled=false");
 
         String url = "http://127.0.0.1:" + port;
         LocalElasticsearch node = new LocalElasticsearch(builder.start(), url, user, consoleLog);
