@@ -6,6 +6,7 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.Logging;
 import org.neo4j.driver.Session;
+import org.opora.platform.LocalCredentials;
 import org.opora.platform.neo4j.EmbeddedNeo4j;
 import org.opora.platform.neo4j.Neo4jSessions;
 import org.opora.security.CurrentUser;
@@ -36,7 +37,7 @@ import java.util.Random;
  * mvn -o -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test -Dmaven.antrun.skip=true
  * java -Xmx3g -cp target/classes:target/test-classes:$(cat target/cp.txt) org.opora.pairing.PairingBenchmark [--schools 40000] [--queries 3000]
  * # read-only, on a running installation's region:
- * java -cp ... org.opora.pairing.PairingBenchmark --bolt bolt://127.0.0.1:7687 --region R74
+ * java -cp ... org.opora.pairing.PairingBenchmark --bolt bolt://127.0.0.1:7687 --region R74 [--credentials data/credentials/neo4j]
  * </pre>
  */
 public final class PairingBenchmark {
@@ -52,15 +53,17 @@ public final class PairingBenchmark {
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / (1 << 20));
         String bolt = stringArg(args, "--bolt", null);
         if (bolt != null) {
-            existingRegion(bolt, stringArg(args, "--region", "R74"), intArg(args, "--queries", 3_000));
+            LocalCredentials login = LocalCredentials.read(Path.of(stringArg(args, "--credentials", "data/credentials/neo4j")));
+            existingRegion(bolt, login, stringArg(args, "--region", "R74"), intArg(args, "--queries", 3_000));
             return;
         }
         int national = intArg(args, "--schools", 40_000);
         int queries = intArg(args, "--queries", 3_000);
         long seed = intArg(args, "--seed", 42);
         Path home = Files.createTempDirectory("opora-pairing-bench");
-        try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(home, 0, "1g");
-             Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none(),
+        LocalCredentials login = LocalCredentials.generate(EmbeddedNeo4j.INITIAL_USER);
+        try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(home, 0, "1g", login);
+             Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.basic(login.username(), login.password()),
                      Config.builder().withLogging(Logging.none()).build())) {
             driver.verifyConnectivity();
             schema(driver);
@@ -124,10 +127,11 @@ public final class PairingBenchmark {
 
     /**
      * Read-only run on a region of a running installation (e.g. the demo's embedded Neo4j on
-     * bolt://127.0.0.1:7687 and region R74): candidates, and assignments computed without storing.
+     * bolt://127.0.0.1:7687, its login in data/credentials/neo4j, and region R74): candidates, and assignments computed
+     * without storing.
      */
-    private static void existingRegion(String bolt, String regionId, int queries) {
-        try (Driver driver = GraphDatabase.driver(bolt, AuthTokens.none(), Config.builder().withLogging(Logging.none()).build())) {
+    private static void existingRegion(String bolt, LocalCredentials login, String regionId, int queries) {
+        try (Driver driver = GraphDatabase.driver(bolt, AuthTokens.basic(login.username(), login.password()), Config.builder().withLogging(Logging.none()).build())) {
             driver.verifyConnectivity();
             Services services = new Services(driver);
             List<String> low = lowResult(driver, regionId, null);

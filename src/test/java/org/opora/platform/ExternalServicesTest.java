@@ -16,6 +16,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.opora.Application;
+import org.opora.platform.LocalCredentials;
 import org.opora.platform.neo4j.Neo4jFactory.EmbeddedNeo4jHolder;
 import org.opora.platform.search.ElasticsearchFactory;
 import org.opora.practice.PracticeFixtures;
@@ -55,12 +56,21 @@ class ExternalServicesTest {
         properties.put("opora.data-dir", secondDataDir.toString());
         properties.put("neo4j.uri", neo4jUri);
         properties.put("elasticsearch.url", elasticsearch.toString());
+        // The first instance's local services require the logins it generated, as a production install would.
+        Path firstDataDir = Path.of(first.getApplicationContext().getRequiredProperty("opora.data-dir", String.class));
+        LocalCredentials neo4jLogin = LocalCredentials.read(LocalCredentials.file(firstDataDir, "neo4j"));
+        LocalCredentials elasticsearchLogin = LocalCredentials.read(LocalCredentials.file(firstDataDir, "elasticsearch"));
+        properties.put("neo4j.username", neo4jLogin.username());
+        properties.put("neo4j.password", neo4jLogin.password());
+        properties.put("elasticsearch.username", elasticsearchLogin.username());
+        properties.put("elasticsearch.password", elasticsearchLogin.password());
         try (EmbeddedServer second = ApplicationContext.run(EmbeddedServer.class, properties, "test")) {
             ApplicationContext context = second.getApplicationContext();
             assertThat(context.getBean(EmbeddedNeo4jHolder.class).neo4j()).isNull();
             assertThat(context.getBean(ElasticsearchFactory.Connection.class).isLocal()).isFalse();
             assertThat(Files.exists(secondDataDir.resolve("neo4j"))).isFalse();
             assertThat(Files.exists(secondDataDir.resolve("elasticsearch"))).isFalse();
+            assertThat(Files.exists(secondDataDir.resolve(LocalCredentials.FOLDER))).isFalse();
 
             JsonNode health = read(OporaTestApp.get(second.getURI().resolve("/health")).body()).get("details");
             assertThat(health.path("neo4j").path("status").asText()).isEqualTo("UP");

@@ -11,15 +11,20 @@ import org.neo4j.driver.Config;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.Logging;
+import org.neo4j.driver.exceptions.AuthenticationException;
+import org.opora.platform.LocalCredentials;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Provides the one {@link Driver} of the application: to {@code NEO4J_URI} when it is set,
- * otherwise to an embedded DBMS started here.
+ * Provides the one {@link Driver} of the application: to {@code NEO4J_URI} when it is set (with
+ * {@code NEO4J_USERNAME}/{@code NEO4J_PASSWORD}), otherwise to an embedded DBMS started here, logging in with the
+ * generated credentials in {@code <data-dir>/credentials/neo4j}.
  */
 @Factory
 public class Neo4jFactory {
@@ -36,7 +41,14 @@ public class Neo4jFactory {
         if (!uri.isBlank()) {
             return new EmbeddedNeo4jHolder(null);
         }
-        return new EmbeddedNeo4jHolder(EmbeddedNeo4j.start(Path.of(dataDir, "neo4j"), boltPort, pageCache));
+        LocalCredentials credentials;
+        try {
+            credentials = LocalCredentials.loadOrGenerate(LocalCredentials.file(Path.of(dataDir), "neo4j"),
+                    EmbeddedNeo4j.INITIAL_USER);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read or create the embedded Neo4j's credentials", e);
+        }
+        return new EmbeddedNeo4jHolder(EmbeddedNeo4j.start(Path.of(dataDir, "neo4j"), boltPort, pageCache, credentials));
     }
 
     @Singleton
@@ -45,18 +57,45 @@ public class Neo4jFactory {
                   @Value("${neo4j.uri:}") String uri,
                   @Value("${neo4j.username:neo4j}") String username,
                   @Nullable @Value("${neo4j.password:}") String password) {
-        String target = embedded.neo4j() != null ? embedded.neo4j().boltUri() : uri;
-        AuthToken auth = embedded.neo4j() != null || password == null || password.isBlank()
-                ? AuthTokens.none()
-                : AuthTokens.basic(username, password);
+        EmbeddedNeo4j local = embedded.neo4j();
+        String target = local != null ? local.boltUri() : uri;
+        AuthToken auth;
+        String login;
+        if (local != null) {
+            login = local.credentials().username();
+            auth = AuthTokens.basic(login, local.credentials().password());
+        } else if (password == null || password.isBlank()) {
+            login = "(no authentication)";
+            auth = AuthTokens.none();
+        } else {
+            login = username;
+            auth = AuthTokens.basic(username, password);
+        }
         Config config = Config.builder()
                 .withLogging(Logging.slf4j())
                 .withMaxConnectionPoolSize(64)
                 .withConnectionAcquisitionTimeout(30, TimeUnit.SECONDS)
                 .build();
         Driver driver = GraphDatabase.driver(target, auth, config);
-        driver.verifyConnectivity();
-        LOG.info("Connected to Neo4j at {}", target);
+        try {
+            try {
+                driver.verifyConnectivity();
+            } catch (AuthenticationException e) {
+                if (local == null) {
+                    throw e;
+                }
+                // The store holds another password: it predates authentication, or the credentials file was deleted
+                // to rotate the password. The file wins.
+                LOG.warn("The embedded Neo4j refused the stored credentials ({}); setting its password from the file",
+                        e.getMessage());
+                local.resetPassword();
+                driver.verifyConnectivity();
+            }
+        } catch (RuntimeException e) {
+            driver.close();
+            throw e;
+        }
+        LOG.info("Connected to Neo4j at {} as {}", target, login);
         return driver;
     }
 

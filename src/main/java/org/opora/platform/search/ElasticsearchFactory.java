@@ -14,6 +14,7 @@ import org.apache.http.HttpHost;
 import org.apache.http.message.BasicHeader;
 import org.elasticsearch.client.RestClient;
 import org.elasticsearch.client.RestClientBuilder;
+import org.opora.platform.LocalCredentials;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,7 +42,10 @@ import jakarta.inject.Singleton;
  *   <li>When the URL is blank, a {@link LocalElasticsearch} node is started from
  *       {@code elasticsearch.local.distribution} (default {@code target/elasticsearch}) in
  *       {@code ${opora.data-dir}/elasticsearch}, on {@code elasticsearch.local.http-port} (default 9200, 0 = any
- *       free port) with {@code elasticsearch.local.heap} (default 256m).</li>
+ *       free port) with {@code elasticsearch.local.heap} (default 256m). Its security is on: the client logs in as
+ *       the file-realm user {@value #LOCAL_USER}, whose generated password is kept in
+ *       {@code ${opora.data-dir}/credentials/elasticsearch}, and who may use only the practice search indices
+ *       ({@code opora.practice.index.alias} and its {@code <alias>-v*} versions) and read cluster health.</li>
  * </ul>
  *
  * <p>The client uses the low-level {@link RestClient} transport: elasticsearch-java 8.19.12 has no Rest5Client.
@@ -52,6 +56,8 @@ import jakarta.inject.Singleton;
 public class ElasticsearchFactory {
 
     private static final Logger LOG = LoggerFactory.getLogger(ElasticsearchFactory.class);
+    /** The application's user on the local node. */
+    static final String LOCAL_USER = "opora";
 
     /** The transport to the cluster, and the local node when this application started one; closed on shutdown. */
     @Singleton
@@ -63,7 +69,8 @@ public class ElasticsearchFactory {
             @Value("${elasticsearch.local.distribution:target/elasticsearch}") String distribution,
             @Value("${opora.data-dir:data}") String dataDir,
             @Value("${elasticsearch.local.http-port:9200}") int localHttpPort,
-            @Value("${elasticsearch.local.heap:256m}") String localHeap) throws IOException {
+            @Value("${elasticsearch.local.heap:256m}") String localHeap,
+            @Value("${opora.practice.index.alias:practices}") String practiceAlias) throws IOException {
         if (!isBlank(url)) {
             List<URI> uris = parseUrls(url);
             LOG.info("Elasticsearch: cluster at {} ({})", uris,
@@ -71,12 +78,17 @@ public class ElasticsearchFactory {
             return new Connection(uris, transport(uris, username, password), null);
         }
         Path workDir = Path.of(dataDir).resolve("elasticsearch");
-        LocalElasticsearch local = LocalElasticsearch.start(Path.of(distribution), workDir, localHttpPort, localHeap);
+        LocalCredentials user = LocalCredentials.loadOrGenerate(
+                LocalCredentials.file(Path.of(dataDir), "elasticsearch"), LOCAL_USER);
+        // The search index is an alias over versioned indexes <alias>-v<timestamp> (see PracticeIndex).
+        List<String> indices = List.of(practiceAlias, practiceAlias + "-v*");
+        LocalElasticsearch local = LocalElasticsearch.start(
+                Path.of(distribution), workDir, localHttpPort, localHeap, user, indices);
         try {
             List<URI> uris = List.of(URI.create(local.url()));
             int port = uris.get(0).getPort();
-            return new Connection(uris, transport(uris, null, null), local,
-                    () -> LocalElasticsearch.start(Path.of(distribution), workDir, port, localHeap));
+            return new Connection(uris, transport(uris, user.username(), user.password()), local,
+                    () -> LocalElasticsearch.start(Path.of(distribution), workDir, port, localHeap, user, indices));
         } catch (RuntimeException e) {
             local.close();
             throw e;

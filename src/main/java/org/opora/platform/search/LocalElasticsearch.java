@@ -28,12 +28,16 @@ import java.nio.file.attribute.GroupPrincipal;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.UserPrincipal;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipalLookupService;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
@@ -52,6 +56,10 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.PBEKeySpec;
+
+import org.opora.platform.LocalCredentials;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,7 +80,14 @@ import org.slf4j.LoggerFactory;
  * of the work directory; if it cannot (a checkout under {@code /root}), a directory under
  * {@code java.io.tmpdir} is used instead.
  *
- * <p>Layout of the work directory: {@code home/} (the copy of the distribution, plugin installed),
+ * <p>Security is on, as on a production cluster (HTTP without TLS: the node listens on 127.0.0.1 only). The only
+ * way in is the file-realm user given to {@link #start}, whose one role ({@value #APP_ROLE}) may check cluster health
+ * ({@code monitor}) and do anything on the given index patterns, nothing else; {@code config/users},
+ * {@code users_roles} and {@code roles.yml} are rewritten at every start. The built-in users ({@code elastic}, ...)
+ * are switched off (the reserved realm), and so are native users and API keys, which would need the
+ * {@code .security} index that this distribution cannot create (it lacks analysis-common).
+ *
+ * <p>Layout of the work directory (mode 0700): {@code home/} (the copy of the distribution, plugin installed),
  * {@code data/}, {@code logs/} (Elasticsearch's own logs plus {@code console.log}, the process output),
  * {@code tmp/} and {@code elasticsearch.pid}.
  */
@@ -85,8 +100,16 @@ public final class LocalElasticsearch implements AutoCloseable {
     private static final String PLUGIN_NAME = "opora-analysis-ru";
     private static final String INSTALL_MARKER = ".opora-install.properties";
     private static final String RUN_AS_USER = "nobody";
+    /** The role of the application's file-realm user. */
+    static final String APP_ROLE = "opora_app";
+    private static final Pattern INDEX_PATTERN = Pattern.compile("[a-z0-9._*-]+");
+    private static final Pattern USER_NAME = Pattern.compile("[A-Za-z0-9._-]+");
+    /** Elasticsearch's default PBKDF2 cost and key length for stored password hashes ({@code Hasher.PBKDF2}). */
+    private static final int PBKDF2_ITERATIONS = 10_000;
+    private static final int PBKDF2_KEY_BITS = 256;
 
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+    /** A healthy node is ready in 15-20 s; a machine busy with parallel builds has been seen to need over 90 s. */
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
     private static final Duration PLUGIN_INSTALL_TIMEOUT = Duration.ofMinutes(2);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration KILL_TIMEOUT = Duration.ofSeconds(10);
@@ -100,13 +123,15 @@ public final class LocalElasticsearch implements AutoCloseable {
 
     private final Process process;
     private final String url;
+    private final LocalCredentials user;
     private final Path consoleLog;
     private final Thread shutdownHook;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private LocalElasticsearch(Process process, String url, Path consoleLog) {
+    private LocalElasticsearch(Process process, String url, LocalCredentials user, Path consoleLog) {
         this.process = process;
         this.url = url;
+        this.user = user;
         this.consoleLog = consoleLog;
         this.shutdownHook = new Thread(this::stop, "local-elasticsearch-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -119,12 +144,23 @@ public final class LocalElasticsearch implements AutoCloseable {
      * @param workDir         where the copy of the distribution, the data and the logs live
      * @param httpPort        HTTP port on 127.0.0.1; 0 picks a free one
      * @param heap            JVM heap of the server, e.g. {@code 256m}
+     * @param user            the only user of the node (file realm); clients log in with HTTP basic authentication
+     * @param indexPatterns   the indices (and aliases) that user may use, e.g. {@code practices}, {@code practices-v*}
      * @throws IOException when the distribution or the plugin is missing, the port is taken, or the node
      *                     does not become ready (the message then ends with the tail of its output)
      */
-    public static LocalElasticsearch start(Path distributionDir, Path workDir, int httpPort, String heap) throws IOException {
+    public static LocalElasticsearch start(Path distributionDir, Path workDir, int httpPort, String heap,
+                                           LocalCredentials user, List<String> indexPatterns) throws IOException {
         if (!HEAP.matcher(heap).matches()) {
             throw new IllegalArgumentException("Heap size must look like 256m or 1g, got: " + heap);
+        }
+        if (!USER_NAME.matcher(user.username()).matches()) {
+            throw new IllegalArgumentException("File-realm user names are letters, digits, '.', '_' and '-', got: "
+                    + user.username());
+        }
+        if (indexPatterns.isEmpty() || !indexPatterns.stream().allMatch(p -> INDEX_PATTERN.matcher(p).matches())) {
+            throw new IllegalArgumentException("Index patterns must be lowercase index names with '*' wildcards, got: "
+                    + indexPatterns);
         }
         if (httpPort < 0 || httpPort > 65535) {
             throw new IllegalArgumentException("Invalid HTTP port: " + httpPort);
@@ -147,6 +183,7 @@ public final class LocalElasticsearch implements AutoCloseable {
         stopLeftover(pidFile, home);
         int port = httpPort == 0 ? freePort() : requireFreePort(httpPort);
         prepareHome(sourceHome, home, version, pluginZip, dir);
+        writeFileRealm(home.resolve("config"), user, indexPatterns);
         for (Path d : List.of(data, logs, tmp)) {
             Files.createDirectories(d);
         }
@@ -154,6 +191,8 @@ public final class LocalElasticsearch implements AutoCloseable {
         if (runAs != null) {
             runAs.takeOwnership(dir);
         }
+        // Index files and the users file are the server's alone (and root's).
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
         int transportPort = freePort();
 
         List<String> command = new ArrayList<>();
@@ -169,7 +208,16 @@ public final class LocalElasticsearch implements AutoCloseable {
                 "network.host=127.0.0.1",
                 "http.port=" + port,
                 "transport.port=" + transportPort,
-                "xpack.security.enabled=false",
+                "xpack.security.enabled=true",
+                // Loopback only: no TLS (a single node has no transport peers either).
+                "xpack.security.http.ssl.enabled=false",
+                "xpack.security.transport.ssl.enabled=false",
+                // No built-in users (elastic, kibana_system, ...) and only the file realm: the native realm and API keys
+                // would need the .security index, which this distribution cannot create.
+                "xpack.security.authc.reserved_realm.enabled=false",
+                "xpack.security.authc.realms.file.opora.order=0",
+                "xpack.security.authc.api_key.enabled=false",
+                "xpack.security.authc.token.enabled=false",
                 "path.data=" + data,
                 "path.logs=" + logs,
                 // Developer disks are often more than 90 % full; the default watermarks would then refuse to
@@ -186,19 +234,22 @@ public final class LocalElasticsearch implements AutoCloseable {
                 .redirectOutput(Redirect.to(consoleLog.toFile()))
                 .redirectInput(Redirect.from(Path.of("/dev/null").toFile()));
         configureEnvironment(builder.environment(), home, tmp);
-        builder.environment().put("ES_JAVA_OPTS", "-Xms" + heap + " -Xmx" + heap);
+        // Without the system property, security would try to create the .security index at start to publish its
+        // built-in roles, which fails on this distribution and costs start-up time.
+        builder.environment().put("ES_JAVA_OPTS",
+                "-Xms" + heap + " -Xmx" + heap + " -Des.queryable_built_in_roles_enabled=false");
 
         String url = "http://127.0.0.1:" + port;
-        LocalElasticsearch node = new LocalElasticsearch(builder.start(), url, consoleLog);
+        LocalElasticsearch node = new LocalElasticsearch(builder.start(), url, user, consoleLog);
         try {
             node.awaitReady(READY_TIMEOUT);
         } catch (IOException | RuntimeException e) {
             node.close();
             throw e;
         }
-        LOG.info("Local Elasticsearch {} ready at {} in {} ms (pid {}, heap {}, work dir {}{})",
+        LOG.info("Local Elasticsearch {} ready at {} in {} ms (pid {}, heap {}, work dir {}{}; security on, user '{}' on {})",
                 version, url, Duration.ofNanos(System.nanoTime() - startNanos).toMillis(), node.process.pid(), heap, dir,
-                runAs == null ? "" : ", running as " + RUN_AS_USER);
+                runAs == null ? "" : ", running as " + RUN_AS_USER, user.username(), indexPatterns);
         return node;
     }
 
@@ -274,6 +325,7 @@ public final class LocalElasticsearch implements AutoCloseable {
                 .connectTimeout(Duration.ofSeconds(1))
                 .build();
         HttpRequest health = HttpRequest.newBuilder(URI.create(url + "/_cluster/health?wait_for_status=yellow&timeout=1s"))
+                .header("Authorization", basicAuthorization(user))
                 .timeout(Duration.ofSeconds(5))
                 .GET()
                 .build();
@@ -302,6 +354,12 @@ public final class LocalElasticsearch implements AutoCloseable {
         }
         throw new IOException("Elasticsearch at " + url + " was not ready within " + timeout.toSeconds() + " s (last answer: "
                 + lastAnswer + "). " + logTail());
+    }
+
+    /** The value of an HTTP {@code Authorization} header that logs in as {@code user}. */
+    static String basicAuthorization(LocalCredentials user) {
+        return "Basic " + Base64.getEncoder().encodeToString(
+                (user.username() + ":" + user.password()).getBytes(StandardCharsets.UTF_8));
     }
 
     private String logTail() {
@@ -395,6 +453,45 @@ public final class LocalElasticsearch implements AutoCloseable {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Writes the file realm: the one user with a PBKDF2 hash of its password (the format of
+     * {@code elasticsearch-users}, computed here instead of launching that tool's JVM), its role, and the role's
+     * privileges. The users files are created owner-only.
+     */
+    private static void writeFileRealm(Path config, LocalCredentials user, List<String> indexPatterns) throws IOException {
+        writeOwnerOnly(config.resolve("users"), user.username() + ":" + pbkdf2Hash(user.password()) + "\n");
+        writeOwnerOnly(config.resolve("users_roles"), APP_ROLE + ":" + user.username() + "\n");
+        String names = String.join(", ", indexPatterns.stream().map(p -> "\"" + p + "\"").toList());
+        Files.writeString(config.resolve("roles.yml"), "# Written by Opora at every start; edits are overwritten.\n"
+                + APP_ROLE + ":\n"
+                + "  cluster: [ \"monitor\" ]\n"
+                + "  indices:\n"
+                + "    - names: [ " + names + " ]\n"
+                + "      privileges: [ \"all\" ]\n");
+    }
+
+    private static void writeOwnerOnly(Path file, String content) throws IOException {
+        Files.deleteIfExists(file); // an existing file would keep its permissions
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(file, content);
+    }
+
+    /** {@code {PBKDF2}<iterations>$<salt>$<key>}: PBKDF2 with HMAC-SHA512, as Elasticsearch's {@code Hasher.PBKDF2}. */
+    static String pbkdf2Hash(String password) {
+        byte[] salt = new byte[32];
+        new SecureRandom().nextBytes(salt);
+        PBEKeySpec spec = new PBEKeySpec(password.toCharArray(), salt, PBKDF2_ITERATIONS, PBKDF2_KEY_BITS);
+        try {
+            byte[] key = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA512").generateSecret(spec).getEncoded();
+            return "{PBKDF2}" + PBKDF2_ITERATIONS + "$" + Base64.getEncoder().encodeToString(salt) + "$"
+                    + Base64.getEncoder().encodeToString(key);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Every JDK has PBKDF2WithHmacSHA512", e);
+        } finally {
+            spec.clearPassword();
+        }
     }
 
     /**

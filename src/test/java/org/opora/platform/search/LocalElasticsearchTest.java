@@ -10,12 +10,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.http.Header;
+import org.apache.http.message.BasicHeader;
 import org.elasticsearch.client.RestClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
+import org.opora.platform.LocalCredentials;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,14 +51,17 @@ class LocalElasticsearchTest {
     @BeforeAll
     void startNode() throws IOException {
         String distribution = System.getProperty("elasticsearch.local.distribution", "target/elasticsearch");
-        node = LocalElasticsearch.start(Path.of(distribution), Path.of("target/local-elasticsearch-test"), 0, "256m");
+        LocalCredentials user = LocalCredentials.generate("analysis-test");
+        node = LocalElasticsearch.start(Path.of(distribution), Path.of("target/local-elasticsearch-test"), 0, "256m",
+                user, List.of("ru-*"));
         processes.add(node.processHandle());
         processes.addAll(node.processHandle().descendants().toList());
         LOG.info("Elasticsearch processes {}, resident memory {} MiB", processes.stream().map(ProcessHandle::pid).toList(),
                 residentKib(processes) / 1024);
 
-        transport = new RestClientTransport(RestClient.builder(org.apache.http.HttpHost.create(node.url())).build(),
-                new JacksonJsonpMapper());
+        transport = new RestClientTransport(RestClient.builder(org.apache.http.HttpHost.create(node.url()))
+                .setDefaultHeaders(new Header[] {new BasicHeader("Authorization", LocalElasticsearch.basicAuthorization(user))})
+                .build(), new JacksonJsonpMapper());
         client = new ElasticsearchClient(transport);
     }
 
@@ -132,13 +138,18 @@ class LocalElasticsearchTest {
 
     @Test
     void everyPluginComponentIsRegistered() throws IOException {
+        // Analysis through an index: the test's user may use ru-* only, and analysis without an index is cluster-wide.
+        createIndex("ru-components", """
+                {"settings": {"number_of_shards": 1, "number_of_replicas": 0}}
+                """);
         for (String filter : List.of("opora_lowercase", "opora_yo", "opora_russian_stop", "opora_russian_stem",
                 "opora_russian_light_stem", "opora_russian_derivation")) {
-            var tokens = client.indices().analyze(a -> a.tokenizer(t -> t.name("standard")).filter(f -> f.name(filter))
-                    .text("Наставничество")).tokens();
+            var tokens = client.indices().analyze(a -> a.index("ru-components")
+                    .tokenizer(t -> t.name("standard")).filter(f -> f.name(filter)).text("Наставничество")).tokens();
             assertThat(tokens).as(filter).hasSize(1);
         }
-        var tokens = client.indices().analyze(a -> a.analyzer("opora_russian").text("Её наставничество в школах")).tokens();
+        var tokens = client.indices().analyze(a -> a.index("ru-components").analyzer("opora_russian").text("Её наставничество в школах"))
+                .tokens();
         assertThat(tokens).extracting(t -> t.token()).containsExactly("наставник", "школ");
     }
 
