@@ -31,7 +31,7 @@ public class AdminBootstrap {
     @EventListener
     void onStartup(StartupEvent event) {
         if (users.find("admin").isEmpty()) {
-            users.save(new UserAccount("admin", "Администратор", EnumSet.of(Role.ADMIN), Scope.EVERYWHERE), password);
+            users.provision(new UserAccount("admin", "Администратор", EnumSet.of(Role.ADMIN), Scope.EVERYWHERE), password);
             LOG.info("Created user 'admin' from OPORA_ADMIN_PASSWORD");
         }
     }

@@ -13,6 +13,8 @@ public record CurrentUser(String username, Set<Role> roles, Scope scope) {
     static final String REGION_CLAIM = "regionId";
     static final String MUNICIPALITY_CLAIM = "municipalityId";
     static final String SCHOOL_CLAIM = "schoolId";
+    /** The security stamp of the user when the token was issued (see {@link CurrentRightsFilter}). */
+    static final String STAMP_CLAIM = "stamp";
 
     public static CurrentUser of(Authentication authentication) {
         Set<Role> roles = EnumSet.noneOf(Role.class);

@@ -27,7 +27,7 @@ public class DemoLogins {
         for (int i = 0; i < 12; i++) {
             password.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
         }
-        users.save(new UserAccount(username, displayName, roles, scope), password.toString());
+        users.provision(new UserAccount(username, displayName, roles, scope), password.toString());
         return String.format("  %-12s %-14s %s", username, password, displayName);
     }
 }

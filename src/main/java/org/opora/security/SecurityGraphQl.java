@@ -3,24 +3,24 @@ package org.opora.security;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 import jakarta.inject.Singleton;
-import org.opora.platform.errors.ApiException;
 import org.opora.platform.graphql.Arguments;
 import org.opora.platform.graphql.GraphQlWiring;
 import org.opora.platform.graphql.RequestContext;
 
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
+/** Wires graphql/security.graphqls. */
 @Singleton
 class SecurityGraphQl implements GraphQlWiring {
 
     private final UserRepository users;
+    private final UserService service;
 
-    SecurityGraphQl(UserRepository users) {
+    SecurityGraphQl(UserRepository users, UserService service) {
         this.users = users;
+        this.service = service;
     }
 
     @Override
@@ -30,34 +30,41 @@ class SecurityGraphQl implements GraphQlWiring {
 
     @Override
     public void wire(RuntimeWiring.Builder wiring) {
-        wiring.type("Query", t -> t.dataFetcher("me", env -> {
-            CurrentUser user = RequestContext.user(env);
-            return users.find(user.username()).map(SecurityGraphQl::toMap)
-                    .orElseGet(() -> toMap(new UserAccount(user.username(), user.username(), user.roles(), user.scope())));
-        }));
-        wiring.type("Mutation", t -> t.dataFetcher("saveUser", this::saveUser));
+        wiring.type("Query", t -> t
+                .dataFetcher("me", env -> {
+                    CurrentUser user = RequestContext.user(env);
+                    return users.find(user.username()).map(u -> toMe(u.account()))
+                            .orElseGet(() -> toMe(new UserAccount(user.username(), user.username(), user.roles(), user.scope())));
+                })
+                .dataFetcher("users", env -> service.list(Arguments.of(env.getArgument("filter")),
+                        env.getArgument("first"), env.getArgument("after"), RequestContext.user(env)))
+                .dataFetcher("user", env -> {
+                    CurrentUser caller = RequestContext.user(env);
+                    StoredUser user = service.user(env.getArgument("username"), caller);
+                    return user == null ? null : UserView.of(user, caller);
+                })
+                .dataFetcher("userAudit", env -> service.audit(env.getArgument("username"), env.getArgument("first"),
+                        env.getArgument("after"), RequestContext.user(env))));
+        wiring.type("Mutation", t -> t
+                .dataFetcher("createUser", env -> view(env, service.create(input(env), RequestContext.user(env))))
+                .dataFetcher("updateUser", env -> view(env, service.update(env.getArgument("username"), input(env),
+                        RequestContext.user(env))))
+                .dataFetcher("resetUserPassword", env -> view(env, service.resetPassword(env.getArgument("username"),
+                        env.getArgument("password"), RequestContext.user(env))))
+                .dataFetcher("changeMyPassword", env -> service.changeOwnPassword(env.getArgument("currentPassword"),
+                        env.getArgument("newPassword"), RequestContext.user(env))));
+        wiring.type("UserAuditEntry", t -> t.dataFetcher("action", env -> ((UserAuditEntry) env.getSource()).action().name()));
     }
 
-    private Map<String, Object> saveUser(DataFetchingEnvironment env) {
-        CurrentUser caller = RequestContext.user(env);
-        Arguments input = Arguments.of(env.getArgument("input"));
-        String password = input.requiredString("password");
-        if (password.length() < 8) {
-            throw ApiException.badInput("input.password: пароль должен содержать не менее 8 символов");
-        }
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        input.stringList("roles").forEach(r -> roles.add(Role.valueOf(r)));
-        Scope scope = new Scope(input.string("regionId"), input.string("municipalityId"), input.string("schoolId"));
-        if (!caller.isAdmin() && (roles.contains(Role.ADMIN) || caller.scope().regionId() == null
-                || !caller.scope().regionId().equals(scope.regionId()))) {
-            throw ApiException.forbidden("Региональный координатор может создавать пользователей только своего региона");
-        }
-        UserAccount saved = users.save(new UserAccount(input.requiredString("username"),
-                input.requiredString("displayName"), roles, scope), password);
-        return toMap(saved);
+    private static Arguments input(DataFetchingEnvironment env) {
+        return Arguments.of(env.getArgument("input"));
     }
 
-    private static Map<String, Object> toMap(UserAccount user) {
+    private static UserView view(DataFetchingEnvironment env, StoredUser user) {
+        return UserView.of(user, RequestContext.user(env));
+    }
+
+    private static Map<String, Object> toMe(UserAccount user) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("username", user.username());
         map.put("displayName", user.displayName());

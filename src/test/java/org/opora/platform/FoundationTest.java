@@ -103,10 +103,10 @@ class FoundationTest {
     }
 
     @Test
-    void onlyAdminsAndRegionalCoordinatorsCreateUsersAndCoordinatorsOnlyInTheirRegion() {
-        String mutation = "mutation($u: UserInput!) { saveUser(input: $u) { username regionId } }";
+    void onlyAdminsAndCoordinatorsCreateUsersAndCoordinatorsOnlyInTheirRegion() {
+        String mutation = "mutation($u: CreateUserInput!) { createUser(input: $u) { username regionId } }";
         Map<String, Object> user = Map.of("username", "new-teacher", "displayName", "Новый учитель",
-                "password", "long-enough-pw", "roles", java.util.List.of("TEACHER"), "regionId", "R-F");
+                "password", "long-enough-pw", "roles", java.util.List.of("TEACHER"), "scope", Map.of("regionId", "R-F"));
         String teacher = tokenFor("teacher-foundation", Set.of(Role.TEACHER), Scope.EVERYWHERE);
         assertThat(graphql(teacher, mutation, Map.of("u", user)).errorCode()).isEqualTo("FORBIDDEN");
 
@@ -114,14 +114,14 @@ class FoundationTest {
         assertThat(graphql(otherRegion, mutation, Map.of("u", user)).errorCode()).isEqualTo("FORBIDDEN");
 
         String coordinator = tokenFor("coordinator-foundation", Set.of(Role.REGIONAL_COORDINATOR), new Scope("R-F", null, null));
-        JsonNode saved = graphql(coordinator, mutation, Map.of("u", user)).data().get("saveUser");
+        JsonNode saved = graphql(coordinator, mutation, Map.of("u", user)).data().get("createUser");
         assertThat(saved.get("regionId").asText()).isEqualTo("R-F");
         assertThat(post("/login", null, Map.of("username", "new-teacher", "password", "long-enough-pw")).statusCode()).isEqualTo(200);
     }
 
     @Test
-    void healthReportsNeo4jAndElasticsearch() {
-        HttpResponse<String> response = get("/health");
+    void healthReportsNeo4jAndElasticsearchToAnAdmin() {
+        HttpResponse<String> response = org.opora.testing.OporaTestApp.get("/health", org.opora.testing.OporaTestApp.adminToken());
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode details = read(response.body()).get("details");
         assertThat(details.path("neo4j").path("status").asText()).isEqualTo("UP");

@@ -130,7 +130,7 @@ public final class PracticeBenchmark {
             this.outbox = context.getBean(PracticeOutbox.class);
             this.search = context.getBean(PracticeSearch.class);
             this.client = context.getBean(ElasticsearchClient.class);
-            context.getBean(UserRepository.class).save(new UserAccount("bench-teacher", "bench-teacher",
+            context.getBean(UserRepository.class).provision(new UserAccount("bench-teacher", "bench-teacher",
                     EnumSet.of(Role.TEACHER), new Scope(REGION, null, null)), "bench-password");
             HttpResponse<String> login = post("/login", null, Map.of("username", "bench-teacher", "password", "bench-password"));
             this.token = JSON.readTree(login.body()).get("access_token").asText();

@@ -80,11 +80,11 @@ public final class OporaTestApp {
         return server().getURI().resolve(path);
     }
 
-    /** Creates (or replaces) a user directly in the store and returns a token from POST /login. */
+    /** Creates (or replaces) a user directly in the store (outside the API) and returns a token from POST /login. */
     public static String tokenFor(String username, Set<Role> roles, Scope scope) {
         return TOKENS.computeIfAbsent(username + roles + scope, key -> {
             String password = "test-password-" + username;
-            bean(UserRepository.class).save(new UserAccount(username, username, EnumSet.copyOf(roles), scope), password);
+            bean(UserRepository.class).provision(new UserAccount(username, username, EnumSet.copyOf(roles), scope), password);
             HttpResponse<String> response = post("/login", null, Map.of("username", username, "password", password));
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("login failed: " + response.statusCode() + " " + response.body());
@@ -148,6 +148,22 @@ public final class OporaTestApp {
 
     public static HttpResponse<String> get(String path) {
         return get(uri(path));
+    }
+
+    /** GET with a bearer token (null: anonymous). */
+    public static HttpResponse<String> get(String path, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     public static HttpResponse<String> get(URI target) {
