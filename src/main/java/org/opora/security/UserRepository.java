@@ -278,7 +278,7 @@ public class UserRepository implements SchemaMigration {
     private static StoredUser lockAndRead(TransactionContext tx, String username) {
         return tx.run(LOCK_AND_READ, Map.of("username", username)).stream().findFirst()
                 .map(UserRepository::toStoredUser)
-                .orElseThrow(() -> ApiException.notFound("Пользователь", username));
+                .orElseThrow(() -> ApiException.notFound("Пользователь", ApiException.Gender.MASCULINE, username));
     }
 
     private static ApiException taken(String username) {

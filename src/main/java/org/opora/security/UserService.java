@@ -108,7 +108,7 @@ class UserService {
     }
 
     Map<String, Object> audit(String username, Integer first, String after, CurrentUser caller) {
-        StoredUser user = users.find(username).orElseThrow(() -> ApiException.notFound("Пользователь", username));
+        StoredUser user = users.find(username).orElseThrow(() -> ApiException.notFound("Пользователь", ApiException.Gender.MASCULINE, username));
         UserAccess.requireSees(caller, user.account());
         int size = Connections.pageSize(first);
         String[] cursor = Connections.decode(after, 2);

@@ -55,8 +55,8 @@ import graphql.schema.GraphQLSchema;
  * <p>The documents are {@code src/test/resources/graphql/operations/<rootField>.graphql}, one per root field, run in
  * the order of their {@code # step: N} header. Other headers:
  * <ul>
- *   <li>{@code # as: admin|regional|methodist|mentor} — the caller (default admin; mentor is the login of the mentor
- *       teacher created by createTeacher.graphql);</li>
+ *   <li>{@code # as: admin|regional|methodist|mentor|self} — the caller (default admin; mentor is the login of the mentor
+ *       teacher created by createTeacher.graphql; self, a login used only by changeMyPassword.graphql);</li>
  *   <li>{@code # export: name = path.in.data} — keeps a value (e.g. a created id) as variable {@code $name} of later
  *       documents; path segments are field names/aliases and list indices;</li>
  *   <li>{@code # nonEmpty: path.in.data} — the value must be a non-empty list, a non-blank string or a number.</li>
@@ -95,8 +95,10 @@ class ApiCoverageTest {
                 "admin", adminToken(),
                 "regional", tokenFor("api-regional", Set.of(Role.REGIONAL_COORDINATOR), new Scope(REGION, null, null)),
                 "methodist", tokenFor("api-methodist", Set.of(Role.METHODIST), new Scope(REGION, null, null)),
-                // The mentor teacher of createTeacher.graphql logs in as this user (Teacher.username).
-                "mentor", tokenFor(MENTOR_LOGIN, Set.of(Role.MENTOR, Role.TEACHER), new Scope(REGION, "T-API-M1", "T-API-S05")));
+                // The mentor teacher of createTeacher.graphql logs in as this user (linkTeacherLogin.graphql).
+                "mentor", tokenFor(MENTOR_LOGIN, Set.of(Role.MENTOR, Role.TEACHER), new Scope(REGION, "T-API-M1", "T-API-S05")),
+                // changeMyPassword.graphql revokes its caller's tokens: a login of its own.
+                "self", tokenFor("api-coverage-self", Set.of(Role.TEACHER), new Scope(REGION, "T-API-M1", "T-API-S01")));
         Map<String, Object> values = new HashMap<>(fixture());
         List<String> failures = new ArrayList<>();
         for (Operation operation : operations) {
