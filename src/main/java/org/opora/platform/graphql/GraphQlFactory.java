@@ -1,8 +1,6 @@
 package org.opora.platform.graphql;
 
 import graphql.GraphQL;
-import graphql.analysis.MaxQueryComplexityInstrumentation;
-import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.execution.AsyncExecutionStrategy;
 import graphql.execution.AsyncSerialExecutionStrategy;
 import graphql.execution.instrumentation.ChainedInstrumentation;
@@ -35,9 +33,23 @@ public class GraphQlFactory {
     static final String BASE_SCHEMA = "graphql/schema.graphqls";
 
     @Singleton
-    GraphQL graphQL(List<GraphQlWiring> features,
-                    @Value("${opora.graphql.max-depth:12}") int maxDepth,
-                    @Value("${opora.graphql.max-complexity:5000}") int maxComplexity) {
+    QueryLimits queryLimits(@Value("${opora.graphql.max-depth:12}") int maxDepth,
+                            @Value("${opora.graphql.max-introspection-depth:20}") int maxIntrospectionDepth,
+                            @Value("${opora.graphql.max-fields:500}") int maxFields,
+                            @Value("${opora.graphql.max-aliases:100}") int maxAliases,
+                            @Value("${opora.graphql.max-cost:25000}") long maxCost,
+                            @Value("${opora.graphql.default-list-size:20}") int defaultListSize) {
+        return new QueryLimits(maxDepth, maxIntrospectionDepth, maxFields, maxAliases, maxCost, defaultListSize);
+    }
+
+    /** Every feature's batch loaders; the controller builds fresh DataLoaders from them for each request. */
+    @Singleton
+    RequestLoaders requestLoaders(List<GraphQlWiring> features) {
+        return new RequestLoaders(features.stream().flatMap(f -> f.loaders().stream()).toList());
+    }
+
+    @Singleton
+    GraphQL graphQL(List<GraphQlWiring> features, QueryLimits limits) {
         TypeDefinitionRegistry types = new TypeDefinitionRegistry();
         SchemaParser parser = new SchemaParser();
         types.merge(parser.parse(read(BASE_SCHEMA)));
@@ -58,8 +70,7 @@ public class GraphQlFactory {
                 .mutationExecutionStrategy(new AsyncSerialExecutionStrategy(errors))
                 .instrumentation(new ChainedInstrumentation(
                         new PublicOperationGuard(),
-                        new MaxQueryDepthInstrumentation(maxDepth),
-                        new MaxQueryComplexityInstrumentation(maxComplexity)))
+                        new QueryLimitsInstrumentation(limits)))
                 .preparsedDocumentProvider(new DocumentCache(2_000))
                 .build();
     }
