@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,7 +50,9 @@ public class GraphQlFactory {
     }
 
     @Singleton
-    GraphQL graphQL(List<GraphQlWiring> features, QueryLimits limits) {
+    GraphQL graphQL(List<GraphQlWiring> features, QueryLimits limits,
+                    @Value("${opora.graphql.time-budget:10s}") Duration queryBudget,
+                    @Value("${opora.graphql.mutation-time-budget:10m}") Duration mutationBudget) {
         TypeDefinitionRegistry types = new TypeDefinitionRegistry();
         SchemaParser parser = new SchemaParser();
         types.merge(parser.parse(read(BASE_SCHEMA)));
@@ -70,7 +73,7 @@ public class GraphQlFactory {
                 .mutationExecutionStrategy(new AsyncSerialExecutionStrategy(errors))
                 .instrumentation(new ChainedInstrumentation(
                         new PublicOperationGuard(),
-                        new QueryLimitsInstrumentation(limits)))
+                        new QueryLimitsInstrumentation(limits, queryBudget, mutationBudget)))
                 .preparsedDocumentProvider(new DocumentCache(2_000))
                 .build();
     }

@@ -218,7 +218,7 @@ final class QueryAnalysis {
                 String name;
                 if (selection instanceof Field field) {
                     part = field(field, parent, slice);
-                    name = field.getResultKey();
+                    name = field.getSelectionSet() == null ? null : field.getResultKey();
                 } else if (selection instanceof InlineFragment inline) {
                     part = cost(inline.getSelectionSet(), inline.getTypeCondition() == null ? parent
                             : schema.getType(inline.getTypeCondition().getName()), slice);

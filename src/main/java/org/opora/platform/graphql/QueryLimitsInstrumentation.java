@@ -8,27 +8,33 @@ import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationValidationParameters;
+import graphql.language.OperationDefinition;
 import graphql.schema.DataFetcher;
 import graphql.validation.ValidationError;
 import org.opora.platform.graphql.QueryRefusal.Rule;
 import org.opora.platform.neo4j.RequestBudget;
 
 import java.text.NumberFormat;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * Enforces {@link QueryLimits} before anything runs (shape before validation, cost before execution) and the
- * request's time budget while it runs: once the budget is used up, no further data fetcher starts (each
+ * request's time budget while it runs (a mutation's budget is longer: imports and re-indexing take minutes): once the budget is used up, no further data fetcher starts (each
  * answers QUERY_TIMEOUT), and the transaction already running is cancelled by the database
  * ({@code Neo4jSessions} gives it the remaining time as its timeout).
  */
 final class QueryLimitsInstrumentation extends SimplePerformantInstrumentation {
 
     private final QueryLimits limits;
+    private final Duration queryBudget;
+    private final Duration mutationBudget;
 
-    QueryLimitsInstrumentation(QueryLimits limits) {
+    QueryLimitsInstrumentation(QueryLimits limits, Duration queryBudget, Duration mutationBudget) {
         this.limits = limits;
+        this.queryBudget = queryBudget;
+        this.mutationBudget = mutationBudget;
     }
 
     @Override
@@ -42,6 +48,13 @@ final class QueryLimitsInstrumentation extends SimplePerformantInstrumentation {
     public InstrumentationContext<ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters parameters,
                                                                          InstrumentationState state) {
         ExecutionContext execution = parameters.getExecutionContext();
+        RequestBudget budget = execution.getGraphQLContext().get(RequestContext.BUDGET_KEY);
+        if (budget != null && execution.getOperationDefinition().getOperation() == OperationDefinition.Operation.MUTATION
+                && budget.budget().equals(queryBudget)) {
+            // Writes are all-or-nothing and some are long by nature (imports, re-indexing): they get their own budget,
+            // unless the client asked for a shorter one.
+            budget.reset(mutationBudget);
+        }
         QueryAnalysis.Cost cost = QueryAnalysis.cost(execution.getGraphQLSchema(), execution.getOperationDefinition(),
                 execution.getFragmentsByName(), execution.getCoercedVariables().toMap(), limits);
         execution.getGraphQLContext().put(RequestContext.COST_KEY, cost.value());

@@ -19,8 +19,8 @@ public final class RequestBudget {
     private static final ThreadLocal<RequestBudget> CURRENT = new ThreadLocal<>();
 
     private final long startedNanos;
-    private final long deadlineNanos;
-    private final Duration budget;
+    private volatile long deadlineNanos;
+    private volatile Duration budget;
     private final AtomicInteger transactions = new AtomicInteger();
 
     private RequestBudget(Duration budget) {
@@ -51,6 +51,12 @@ public final class RequestBudget {
                 CURRENT.set(outer);
             }
         }
+    }
+
+    /** Gives the request another budget, counted from its start (a mutation's, once the operation is known). */
+    public void reset(Duration budget) {
+        this.budget = budget;
+        this.deadlineNanos = startedNanos + budget.toNanos();
     }
 
     public Duration budget() {
