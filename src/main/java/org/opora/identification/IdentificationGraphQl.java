@@ -10,6 +10,7 @@ import org.opora.identification.IdentificationRepository.StoredAssessment;
 import org.opora.platform.errors.ApiException;
 import org.opora.platform.graphql.Arguments;
 import org.opora.platform.graphql.Connections;
+import org.opora.platform.graphql.EntityLoader;
 import org.opora.platform.graphql.GraphQlWiring;
 import org.opora.platform.graphql.RequestContext;
 import org.opora.school.SchoolRepository;
@@ -28,14 +29,11 @@ class IdentificationGraphQl implements GraphQlWiring {
 
     private final IdentificationService service;
     private final IdentificationRepository repository;
-    private final SchoolRepository schools;
     private final ObjectMapper json;
 
-    IdentificationGraphQl(IdentificationService service, IdentificationRepository repository, SchoolRepository schools,
-                          ObjectMapper json) {
+    IdentificationGraphQl(IdentificationService service, IdentificationRepository repository, ObjectMapper json) {
         this.service = service;
         this.repository = repository;
-        this.schools = schools;
         this.json = json;
     }
 
@@ -67,8 +65,12 @@ class IdentificationGraphQl implements GraphQlWiring {
                 .dataFetcher("assessments", this::assessments));
         wiring.type("School", t -> t.dataFetcher("assessment", env -> {
             @SuppressWarnings("unchecked") Map<String, Object> school = (Map<String, Object>) env.getSource();
-            return repository.assessment((String) school.get("id"), env.getArgument("runId")).map(this::toGraph).orElse(null);
+            String runId = env.getArgument("runId");
+            return repository.assessment((String) school.get("id"), runId)
+                    .map(a -> toGraph(a, runId != null ? runId : (String) school.get("identificationRunId"))).orElse(null);
         }));
+        wiring.type("SchoolAssessment", t -> t.dataFetcher("school", env -> EntityLoader.load(env, SchoolRepository.SCHOOL_LOADER,
+                (String) ((Map<?, ?>) env.getSource()).get("schoolId"))));
     }
 
     private Map<String, Object> runs(DataFetchingEnvironment env) {
@@ -90,15 +92,10 @@ class IdentificationGraphQl implements GraphQlWiring {
                 a -> Connections.encode((String) a.get("schoolId")));
     }
 
-    private Map<String, Object> toGraph(StoredAssessment a) {
-        return toGraph(a, null);
-    }
-
     private Map<String, Object> toGraph(StoredAssessment a, String runId) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("schoolId", a.schoolId());
-        map.put("school", schools.school(a.schoolId()).orElseThrow());
-        map.put("runId", runId != null ? runId : schools.school(a.schoolId()).map(s -> s.get("identificationRunId")).orElse(null));
+        map.put("runId", runId);
         map.put("resultsIndex", a.resultsIndex());
         map.put("contextIndex", a.contextIndex());
         map.put("expected", a.expected());

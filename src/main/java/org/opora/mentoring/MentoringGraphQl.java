@@ -4,6 +4,7 @@ import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 import jakarta.inject.Singleton;
 import org.opora.platform.graphql.Arguments;
+import org.opora.platform.graphql.EntityLoader;
 import org.opora.platform.graphql.GraphQlWiring;
 import org.opora.platform.graphql.RequestContext;
 import org.opora.school.SchoolRepository;
@@ -17,12 +18,10 @@ import java.util.Map;
 class MentoringGraphQl implements GraphQlWiring {
 
     private final MentoringService service;
-    private final SchoolRepository schools;
     private final MentoringRepository repository;
 
-    MentoringGraphQl(MentoringService service, SchoolRepository schools, MentoringRepository repository) {
+    MentoringGraphQl(MentoringService service, MentoringRepository repository) {
         this.service = service;
-        this.schools = schools;
         this.repository = repository;
     }
 
@@ -65,9 +64,13 @@ class MentoringGraphQl implements GraphQlWiring {
                 .dataFetcher("addAssociationMember", env -> service.addMember(env.getArgument("associationId"),
                         env.getArgument("teacherId"), RequestContext.user(env)))
                 .dataFetcher("addAssociationEvent", env -> service.addEvent(input(env), RequestContext.user(env))));
-        wiring.type("School", t -> t.dataFetcher("teachers", env -> service.teachersOfSchool(source(env), RequestContext.user(env))));
+        wiring.type("School", t -> t.dataFetcher("teachers", env -> {
+            service.requireTeachersOfSchool(source(env), RequestContext.user(env));
+            return EntityLoader.<String, List<Map<String, Object>>>load(env, MentoringRepository.SCHOOL_TEACHERS_LOADER,
+                    (String) source(env).get("id")).thenApply(teachers -> teachers == null ? List.of() : teachers);
+        }));
         wiring.type("Teacher", t -> t
-                .dataFetcher("school", env -> schools.school((String) source(env).get("schoolId")).orElse(null))
+                .dataFetcher("school", env -> EntityLoader.load(env, SchoolRepository.SCHOOL_LOADER, (String) source(env).get("schoolId")))
                 .dataFetcher("diagnostics", env -> service.diagnostics(source(env), RequestContext.user(env)))
                 .dataFetcher("deficits", env -> service.deficits(source(env), RequestContext.user(env)))
                 .dataFetcher("plans", env -> service.plans(source(env), RequestContext.user(env)))
@@ -77,18 +80,20 @@ class MentoringGraphQl implements GraphQlWiring {
         wiring.type("IndividualPlan", t -> t.dataFetcher("progress", env -> progress(source(env))));
         wiring.type("MentoringRelation", t -> t
                 .dataFetcher("statusLabel", env -> RelationStatus.valueOf((String) source(env).get("status")).label())
-                .dataFetcher("mentor", env -> repository.teacher((String) source(env).get("mentorId")).orElse(null))
-                .dataFetcher("mentee", env -> {
-                    String id = (String) source(env).get("menteeTeacherId");
-                    return id == null ? null : repository.teacher(id).orElse(null);
-                })
-                .dataFetcher("menteeSchool", env -> {
-                    String id = (String) source(env).get("menteeSchoolId");
-                    return id == null ? null : schools.school(id).orElse(null);
-                })
+                .dataFetcher("mentor", env -> EntityLoader.load(env, MentoringRepository.TEACHER_LOADER, (String) source(env).get("mentorId")))
+                .dataFetcher("mentee", env -> EntityLoader.load(env, MentoringRepository.TEACHER_LOADER,
+                        (String) source(env).get("menteeTeacherId")))
+                .dataFetcher("menteeSchool", env -> EntityLoader.load(env, SchoolRepository.SCHOOL_LOADER,
+                        (String) source(env).get("menteeSchoolId")))
                 .dataFetcher("meetings", env -> service.meetings(source(env), RequestContext.user(env))));
         wiring.type("Meeting", t -> t.dataFetcher("privateNotes", env -> service.privateNotes(source(env), RequestContext.user(env))));
         wiring.type("Association", t -> t.dataFetcher("memberCount", env -> ((List<?>) source(env).get("members")).size()));
+    }
+
+    @Override
+    public List<EntityLoader<?, ?>> loaders() {
+        return List.of(new EntityLoader<String, Map<String, Object>>(MentoringRepository.TEACHER_LOADER, repository::teachersByIds),
+                new EntityLoader<String, List<Map<String, Object>>>(MentoringRepository.SCHOOL_TEACHERS_LOADER, repository::teachersOfSchools));
     }
 
     @SuppressWarnings("unchecked")

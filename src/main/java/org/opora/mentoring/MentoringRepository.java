@@ -6,6 +6,8 @@ import org.opora.platform.errors.ApiException;
 import org.opora.platform.neo4j.Neo4jSessions;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +24,10 @@ import java.util.Optional;
  */
 @Singleton
 public class MentoringRepository {
+
+    /** DataLoader names (see {@code MentoringGraphQl#loaders}): a teacher by id, the teachers of a school by its id. */
+    public static final String TEACHER_LOADER = "Teacher";
+    public static final String SCHOOL_TEACHERS_LOADER = "SchoolTeachers";
 
     private static final String TEACHER = "t {.*}";
 
@@ -152,6 +158,24 @@ public class MentoringRepository {
     public List<Map<String, Object>> teachersOfSchool(String schoolId) {
         return neo4j.read(tx -> tx.run("MATCH (t:Teacher {schoolId: $id}) RETURN " + TEACHER + " AS t ORDER BY t.fullName, t.id",
                 Map.of("id", schoolId)).list(r -> r.get("t").asMap()));
+    }
+
+    /** Teachers by id, for batch loading (one query for all the teachers a level of a GraphQL response needs). */
+    public Map<String, Map<String, Object>> teachersByIds(Collection<String> ids) {
+        Map<String, Map<String, Object>> teachers = new HashMap<>();
+        neo4j.read(tx -> tx.run("MATCH (t:Teacher) WHERE t.id IN $ids RETURN " + TEACHER + " AS t", Map.of("ids", List.copyOf(ids)))
+                .list(r -> r.get("t").asMap())).forEach(t -> teachers.put((String) t.get("id"), t));
+        return teachers;
+    }
+
+    /** Teachers of each of these schools (ordered as {@link #teachersOfSchool}); schools without any are absent. */
+    public Map<String, List<Map<String, Object>>> teachersOfSchools(Collection<String> schoolIds) {
+        Map<String, List<Map<String, Object>>> bySchool = new HashMap<>();
+        neo4j.read(tx -> tx.run("MATCH (t:Teacher) WHERE t.schoolId IN $ids RETURN t.schoolId AS schoolId, " + TEACHER
+                        + " AS t ORDER BY t.fullName, t.id", Map.of("ids", List.copyOf(schoolIds)))
+                .list(r -> Map.entry(r.get("schoolId").asString(), r.get("t").asMap())))
+                .forEach(e -> bySchool.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        return bySchool;
     }
 
     /** True when the user (by login) mentors the teacher in a pending or active relation. */

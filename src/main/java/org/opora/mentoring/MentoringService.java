@@ -119,10 +119,15 @@ public class MentoringService {
     }
 
     public List<Map<String, Object>> teachersOfSchool(Map<String, Object> school, CurrentUser user) {
+        requireTeachersOfSchool(school, user);
+        return repository.teachersOfSchool(str(school, "id"));
+    }
+
+    /** Who may list a school's teachers: anyone whose territory covers the school. */
+    public void requireTeachersOfSchool(Map<String, Object> school, CurrentUser user) {
         if (!user.isAdmin() && !user.scope().covers(str(school, "regionId"), str(school, "municipalityId"), str(school, "id"))) {
             throw ApiException.forbidden("Нет доступа к педагогам этой школы");
         }
-        return repository.teachersOfSchool(str(school, "id"));
     }
 
     // ---------------------------------------------------------------- personal data

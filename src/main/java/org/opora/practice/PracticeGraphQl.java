@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.opora.platform.graphql.Arguments;
+import org.opora.platform.graphql.EntityLoader;
 import org.opora.platform.graphql.GraphQlWiring;
 import org.opora.platform.graphql.RequestContext;
 import org.opora.practice.recommend.PracticeRecommender;
@@ -23,6 +24,9 @@ import jakarta.inject.Singleton;
 /** The practice bank's GraphQL API (graphql/practice.graphqls): argument parsing only, rules live in the services. */
 @Singleton
 class PracticeGraphQl implements GraphQlWiring {
+
+    /** DataLoader of a practice's adoptions by practice id. */
+    static final String ADOPTIONS_LOADER = "PracticeAdoptions";
 
     private final PracticeService practices;
     private final PracticeSearch search;
@@ -68,7 +72,14 @@ class PracticeGraphQl implements GraphQlWiring {
                         env.getArgument("practiceId"), env.getArgument("schoolId"), env.<LocalDate>getArgument("date"),
                         env.getArgument("note")))
                 .dataFetcher("reindexPractices", env -> index.reindex()));
-        wiring.type("Practice", t -> t.dataFetcher("adoptions", env -> practices.adoptions(((PracticeView) env.getSource()).id())));
+        // The practice itself was checked when it was read; its adoptions come with it.
+        wiring.type("Practice", t -> t.dataFetcher("adoptions", env -> EntityLoader.<String, List<AdoptionView>>load(env,
+                ADOPTIONS_LOADER, ((PracticeView) env.getSource()).id()).thenApply(a -> a == null ? List.of() : a)));
+    }
+
+    @Override
+    public List<EntityLoader<?, ?>> loaders() {
+        return List.of(new EntityLoader<String, List<AdoptionView>>(ADOPTIONS_LOADER, practices::adoptionsOf));
     }
 
     private Map<String, Object> searchPractices(DataFetchingEnvironment env) {

@@ -3,6 +3,7 @@ package org.opora.practice;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -157,18 +158,31 @@ public class PracticeService {
 
     /** Adoptions of a practice with the outcome of each (results before and after). */
     public List<AdoptionView> adoptions(String practiceId) {
-        StoredPractice stored = repository.find(practiceId).orElseThrow(() -> ApiException.notFound("Практика", ApiException.Gender.FEMININE, practiceId));
-        Set<String> schools = new LinkedHashSet<>();
-        stored.adoptions().forEach(a -> schools.add(a.school().id()));
-        Map<String, List<ResultPoint>> results = repository.results(schools);
-        List<String> subjects = PracticeDocuments.view(stored, Map.of(), views.minImprovement()).subjects();
-        List<AdoptionView> adoptions = new ArrayList<>();
-        for (StoredPractice.Adoption a : stored.adoptions()) {
-            adoptions.add(new AdoptionView(a.school(), a.date() == null ? null : a.date().toString(), a.note(),
-                    OutcomeCalculator.outcome(results.getOrDefault(a.school().id(), List.of()), a.date(), subjects,
-                            views.minImprovement()).orElse(null), null));
+        List<AdoptionView> adoptions = adoptionsOf(List.of(practiceId)).get(practiceId);
+        if (adoptions == null) {
+            throw ApiException.notFound("Практика", ApiException.Gender.FEMININE, practiceId);
         }
         return adoptions;
+    }
+
+    /** Adoptions of several practices in two queries (for a page of practices); unknown ids are absent. */
+    public Map<String, List<AdoptionView>> adoptionsOf(Collection<String> practiceIds) {
+        List<StoredPractice> practices = repository.findAll(practiceIds);
+        Set<String> schools = new LinkedHashSet<>();
+        practices.forEach(p -> p.adoptions().forEach(a -> schools.add(a.school().id())));
+        Map<String, List<ResultPoint>> results = repository.results(schools);
+        Map<String, List<AdoptionView>> byPractice = new HashMap<>();
+        for (StoredPractice stored : practices) {
+            List<String> subjects = PracticeDocuments.view(stored, Map.of(), views.minImprovement()).subjects();
+            List<AdoptionView> adoptions = new ArrayList<>();
+            for (StoredPractice.Adoption a : stored.adoptions()) {
+                adoptions.add(new AdoptionView(a.school(), a.date() == null ? null : a.date().toString(), a.note(),
+                        OutcomeCalculator.outcome(results.getOrDefault(a.school().id(), List.of()), a.date(), subjects,
+                                views.minImprovement()).orElse(null), null));
+            }
+            byPractice.put((String) stored.properties().get("id"), adoptions);
+        }
+        return byPractice;
     }
 
     // -------------------------------------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ import jakarta.inject.Singleton;
 import org.opora.platform.errors.ApiException;
 import org.opora.platform.graphql.Arguments;
 import org.opora.platform.graphql.Connections;
+import org.opora.platform.graphql.EntityLoader;
 import org.opora.platform.graphql.GraphQlWiring;
 import org.opora.platform.graphql.RequestContext;
 import org.opora.school.importing.FileKind;
@@ -51,10 +52,17 @@ class SchoolGraphQl implements GraphQlWiring {
         wiring.type("Mutation", t -> t.dataFetcher("importSchoolData", this::importData));
         wiring.type("Region", t -> t.dataFetcher("municipalities", env -> schools.municipalities(id(env))));
         wiring.type("School", t -> t
-                .dataFetcher("municipality", env -> schools.municipality((String) source(env).get("municipalityId")).orElseThrow())
+                .dataFetcher("municipality", env -> EntityLoader.load(env, SchoolRepository.MUNICIPALITY_LOADER,
+                        (String) source(env).get("municipalityId")))
                 .dataFetcher("results", env -> schools.results(id(env), env.getArgument("procedure"),
                         env.getArgument("subject"), env.getArgument("fromYear"), env.getArgument("toYear")))
                 .dataFetcher("indicators", env -> schools.indicators(id(env), env.getArgument("year"))));
+    }
+
+    @Override
+    public List<EntityLoader<?, ?>> loaders() {
+        return List.of(new EntityLoader<String, Map<String, Object>>(SchoolRepository.SCHOOL_LOADER, schools::schoolsByIds),
+                new EntityLoader<String, Map<String, Object>>(SchoolRepository.MUNICIPALITY_LOADER, schools::municipalitiesByIds));
     }
 
     private Map<String, Object> schoolList(DataFetchingEnvironment env) {

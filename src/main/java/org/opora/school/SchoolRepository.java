@@ -4,15 +4,21 @@ import jakarta.inject.Singleton;
 import org.neo4j.driver.Record;
 import org.opora.platform.neo4j.Neo4jSessions;
 
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** Read side of the schools graph for the API. Items are maps shaped like the GraphQL types. */
 @Singleton
 public class SchoolRepository {
+
+    /** DataLoader names (see {@code SchoolGraphQl#loaders}): a school by id, a municipality by id. */
+    public static final String SCHOOL_LOADER = "School";
+    public static final String MUNICIPALITY_LOADER = "Municipality";
 
     private static final String SCHOOL_FIELDS = """
             {.id, .name, .type, .locality, .enrolment, .smallSchool, .latitude, .longitude, .regionId,
@@ -73,6 +79,13 @@ public class SchoolRepository {
                 .stream().findFirst().map(r -> r.get("school").asMap()));
     }
 
+    /** Schools by id, for batch loading (one query for all the schools a level of a GraphQL response needs). */
+    public Map<String, Map<String, Object>> schoolsByIds(Collection<String> ids) {
+        return neo4j.read(tx -> tx.run("MATCH (s:School) WHERE s.id IN $ids RETURN s" + SCHOOL_FIELDS + " AS school",
+                        Map.of("ids", List.copyOf(ids))).stream().map(r -> r.get("school").asMap())
+                .collect(Collectors.toMap(s -> (String) s.get("id"), s -> s, (a, b) -> a)));
+    }
+
     public List<Map<String, Object>> regions() {
         return neo4j.read(tx -> tx.run("""
                 MATCH (r:Region)
@@ -98,6 +111,15 @@ public class SchoolRepository {
                 MATCH (m:Municipality {id: $id})
                 RETURN m {.id, .name, .regionId, schoolCount: COUNT { (m)-[:HAS_SCHOOL]->() }} AS municipality
                 """, Map.of("id", id)).stream().findFirst().map(r -> r.get("municipality").asMap()));
+    }
+
+    /** Municipalities by id, for batch loading. */
+    public Map<String, Map<String, Object>> municipalitiesByIds(Collection<String> ids) {
+        return neo4j.read(tx -> tx.run("""
+                MATCH (m:Municipality) WHERE m.id IN $ids
+                RETURN m {.id, .name, .regionId, schoolCount: COUNT { (m)-[:HAS_SCHOOL]->() }} AS municipality
+                """, Map.of("ids", List.copyOf(ids))).stream().map(r -> r.get("municipality").asMap())
+                .collect(Collectors.toMap(m -> (String) m.get("id"), m -> m, (a, b) -> a)));
     }
 
     public List<Map<String, Object>> results(String schoolId, String procedure, String subject, Integer fromYear, Integer toYear) {

@@ -7,5 +7,9 @@ public enum ErrorCode {
     FORBIDDEN,
     NOT_FOUND,
     CONFLICT,
-    INTERNAL
+    INTERNAL,
+    /** The query is refused before it runs: too deep, too many fields or aliases, or too costly. */
+    QUERY_TOO_COMPLEX,
+    /** The request used up its time budget; the data resolved so far is returned. */
+    QUERY_TIMEOUT
 }

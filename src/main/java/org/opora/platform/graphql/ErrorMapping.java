@@ -5,6 +5,7 @@ import graphql.ErrorType;
 import graphql.ExceptionWhileDataFetching;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
+import graphql.execution.NonNullableFieldWasNullError;
 import graphql.execution.DataFetcherExceptionHandler;
 import graphql.execution.DataFetcherExceptionHandlerParameters;
 import graphql.execution.DataFetcherExceptionHandlerResult;
@@ -15,6 +16,7 @@ import org.opora.platform.errors.ErrorCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,6 +79,35 @@ final class ErrorMapping implements DataFetcherExceptionHandler {
             return ErrorCode.BAD_USER_INPUT;
         }
         return type == ErrorType.DataFetchingException ? ErrorCode.INTERNAL : ErrorCode.BAD_USER_INPUT;
+    }
+
+    /**
+     * Once the time budget is used up every field still to fetch fails the same way, and non-null parents of
+     * those fields fail in turn: one QUERY_TIMEOUT error (the first, with its path) tells the client all of it,
+     * with the number of fields left unresolved.
+     */
+    static List<GraphQLError> afterTimeout(List<GraphQLError> errors, boolean expired) {
+        GraphQLError first = errors.stream().filter(ErrorMapping::isTimeout).findFirst().orElse(null);
+        if (first == null && !expired) {
+            return errors;
+        }
+        long unresolved = errors.stream().filter(e -> isTimeout(e) || e instanceof NonNullableFieldWasNullError).count();
+        List<GraphQLError> kept = new ArrayList<>();
+        for (GraphQLError error : errors) {
+            if (error == first) {
+                Map<String, Object> extensions = new HashMap<>(error.getExtensions());
+                extensions.put("unresolvedFields", unresolved);
+                kept.add(GraphqlErrorBuilder.newError().message(error.getMessage()).path(error.getPath())
+                        .locations(error.getLocations()).extensions(extensions).build());
+            } else if (first == null || !(isTimeout(error) || error instanceof NonNullableFieldWasNullError)) {
+                kept.add(error);
+            }
+        }
+        return kept;
+    }
+
+    private static boolean isTimeout(GraphQLError error) {
+        return error.getExtensions() != null && ErrorCode.QUERY_TIMEOUT.name().equals(error.getExtensions().get("code"));
     }
 
     static boolean isRequestError(List<GraphQLError> errors) {

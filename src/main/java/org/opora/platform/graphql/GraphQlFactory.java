@@ -1,8 +1,6 @@
 package org.opora.platform.graphql;
 
 import graphql.GraphQL;
-import graphql.analysis.MaxQueryComplexityInstrumentation;
-import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.execution.AsyncExecutionStrategy;
 import graphql.execution.AsyncSerialExecutionStrategy;
 import graphql.execution.instrumentation.ChainedInstrumentation;
@@ -21,6 +19,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,9 +34,25 @@ public class GraphQlFactory {
     static final String BASE_SCHEMA = "graphql/schema.graphqls";
 
     @Singleton
-    GraphQL graphQL(List<GraphQlWiring> features,
-                    @Value("${opora.graphql.max-depth:12}") int maxDepth,
-                    @Value("${opora.graphql.max-complexity:5000}") int maxComplexity) {
+    QueryLimits queryLimits(@Value("${opora.graphql.max-depth:12}") int maxDepth,
+                            @Value("${opora.graphql.max-introspection-depth:20}") int maxIntrospectionDepth,
+                            @Value("${opora.graphql.max-fields:500}") int maxFields,
+                            @Value("${opora.graphql.max-aliases:100}") int maxAliases,
+                            @Value("${opora.graphql.max-cost:25000}") long maxCost,
+                            @Value("${opora.graphql.default-list-size:20}") int defaultListSize) {
+        return new QueryLimits(maxDepth, maxIntrospectionDepth, maxFields, maxAliases, maxCost, defaultListSize);
+    }
+
+    /** Every feature's batch loaders; the controller builds fresh DataLoaders from them for each request. */
+    @Singleton
+    RequestLoaders requestLoaders(List<GraphQlWiring> features) {
+        return new RequestLoaders(features.stream().flatMap(f -> f.loaders().stream()).toList());
+    }
+
+    @Singleton
+    GraphQL graphQL(List<GraphQlWiring> features, QueryLimits limits,
+                    @Value("${opora.graphql.time-budget:10s}") Duration queryBudget,
+                    @Value("${opora.graphql.mutation-time-budget:10m}") Duration mutationBudget) {
         TypeDefinitionRegistry types = new TypeDefinitionRegistry();
         SchemaParser parser = new SchemaParser();
         types.merge(parser.parse(read(BASE_SCHEMA)));
@@ -59,8 +74,7 @@ public class GraphQlFactory {
                 .instrumentation(new ChainedInstrumentation(
                         new PublicOperationGuard(),
                         new ControlCharacterGuard(),
-                        new MaxQueryDepthInstrumentation(maxDepth),
-                        new MaxQueryComplexityInstrumentation(maxComplexity)))
+                        new QueryLimitsInstrumentation(limits, queryBudget, mutationBudget)))
                 .preparsedDocumentProvider(new DocumentCache(2_000))
                 .build();
     }

@@ -14,4 +14,9 @@ public interface GraphQlWiring {
     List<String> schemaFiles();
 
     void wire(RuntimeWiring.Builder wiring);
+
+    /** Batch loaders of the entities this feature's child fields resolve (see {@link EntityLoader}). */
+    default List<EntityLoader<?, ?>> loaders() {
+        return List.of();
+    }
 }

@@ -9,6 +9,10 @@ import org.opora.security.CurrentUser;
 public final class RequestContext {
 
     static final String USER_KEY = "opora.user";
+    /** The request's {@link org.opora.platform.neo4j.RequestBudget}. */
+    static final String BUDGET_KEY = "opora.budget";
+    /** The operation's estimated cost (a Long), set before execution. */
+    static final String COST_KEY = "opora.cost";
 
     private RequestContext() {
     }
