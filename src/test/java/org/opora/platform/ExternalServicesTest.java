@@ -72,7 +72,9 @@ class ExternalServicesTest {
             assertThat(Files.exists(secondDataDir.resolve("elasticsearch"))).isFalse();
             assertThat(Files.exists(secondDataDir.resolve(LocalCredentials.FOLDER))).isFalse();
 
-            JsonNode health = read(OporaTestApp.get(second.getURI().resolve("/health")).body()).get("details");
+            // Health details are for an ADMIN; the first instance's token works on the second (shared secret and users).
+            JsonNode health = read(OporaTestApp.get(second.getURI().resolve("/health"), OporaTestApp.adminToken()).body())
+                    .get("details");
             assertThat(health.path("neo4j").path("status").asText()).isEqualTo("UP");
             assertThat(health.path("elasticsearch").path("status").asText()).isEqualTo("UP");
 

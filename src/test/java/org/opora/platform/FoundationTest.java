@@ -122,7 +122,7 @@ class FoundationTest {
 
     @Test
     void healthReportsNeo4jAndElasticsearchToAnAdmin() {
-        HttpResponse<String> response = org.opora.testing.OporaTestApp.get("/health", org.opora.testing.OporaTestApp.adminToken());
+        HttpResponse<String> response = get("/health", org.opora.testing.OporaTestApp.adminToken());
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode details = read(response.body()).get("details");
         assertThat(details.path("neo4j").path("status").asText()).isEqualTo("UP");

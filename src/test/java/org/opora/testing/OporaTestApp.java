@@ -152,7 +152,11 @@ public final class OporaTestApp {
 
     /** GET with a bearer token (null: anonymous). */
     public static HttpResponse<String> get(String path, String token) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
+        return get(uri(path), token);
+    }
+
+    public static HttpResponse<String> get(URI target, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(target).GET();
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
