@@ -127,7 +127,7 @@ class RealDataPairingTest {
         return ids;
     }
 
-    /** Candidates of every low-result school; each one's explanation names exactly the indicators both schools have. */
+    /** Candidates of (up to 15) low-result schools; each explanation names exactly the indicators both schools have. */
     private int checkCandidates(String region, Set<String> weighted, int featuresWeighted) {
         int withCandidates = 0;
         int bestIsStronger = 0;
