@@ -82,6 +82,9 @@ class AccessMatrixTest {
             for (int i = 0; i < ids.length; i++) {
                 region.result(ids[i], year, "ВПР", "Русский язык", 4, means[i]);
                 region.result(ids[i], year, "ВПР", "Математика", 4, means[i] - 0.1);
+                // Context indicators, so that pair scoring compares the schools.
+                region.indicator(ids[i], year, "low_income_share", 0.1 + 0.05 * i);
+                region.indicator(ids[i], year, "staff_shortage_share", 0.2 - 0.03 * i);
             }
         }
         region.save();
@@ -625,7 +628,13 @@ class AccessMatrixTest {
                 CREATE (m)-[:HAS_SCHOOL]->(:School {id: $mentee, name: 'Школа ' + $mentee, regionId: 'R-AM', municipalityId: 'AM-M1',
                         type: 'СОШ', locality: 'село', enrolment: 200, statuses: ['LOW_RESULTS']})
                 CREATE (m)-[:HAS_SCHOOL]->(:School {id: $leader, name: 'Школа ' + $leader, regionId: 'R-AM', municipalityId: 'AM-M1',
-                        type: 'Лицей', locality: 'город', enrolment: 800, statuses: ['LEADER']})""", Map.of("mentee", mentee, "leader", leader));
+                        type: 'Лицей', locality: 'город', enrolment: 800, statuses: ['LEADER']})
+                WITH 1 AS one
+                UNWIND [[$mentee, 0.3], [$leader, 0.1]] AS row
+                MATCH (s:School {id: row[0]})
+                UNWIND [2022, 2023, 2024] AS year
+                CREATE (s)-[:HAS_INDICATOR]->(:IndicatorValue {schoolId: s.id, year: year, indicator: 'low_income_share',
+                        value: row[1], key: s.id + '|' + year + '|low_income_share'})""", Map.of("mentee", mentee, "leader", leader));
         return new String[] {mentee, leader};
     }
 
