@@ -83,6 +83,8 @@ public class PracticeSearch {
     private static final List<String> TEXT_FIELDS = List.of("title^4", "summary^2", "description", "evidenceSummary",
             "riskFactorLabels^1.5", "subjectLabels^1.5", "resources^0.5", "authorSchoolName^0.5", "authors");
     private static final List<String> PHRASE_FIELDS = List.of("title^3", "summary^2", "description", "evidenceSummary");
+    private static final List<String> EXPANSION_PHRASE_FIELDS = List.of("title^4", "summary^2", "description", "evidenceSummary",
+            "riskFactorLabels^1.5", "subjectLabels^1.5");
     /**
      * Words a practice must contain (in any field): one of two, two of three or four, three of five... Partial matches
      * stay in the result; {@link #COVERAGE_BOOST} and the phrase boost put the complete ones first.
@@ -328,8 +330,7 @@ public class PracticeSearch {
                     .slop(2).boost(2f))));
         }
         for (PracticeQuery.Expansion expansion : parsed.expansions()) {
-            anyOf.add(Query.of(q -> q.multiMatch(m -> m.query(expansion.text()).fields(TEXT_FIELDS).type(TextQueryType.CrossFields)
-                    .operator(Operator.And).boost(expansion.weight()))));
+            anyOf.add(expansionQuery(expansion.text(), expansion.weight()));
         }
         if (!anyOf.isEmpty()) {
             must.add(Query.of(q -> q.bool(b -> b.should(anyOf).minimumShouldMatch("1"))));
@@ -345,12 +346,24 @@ public class PracticeSearch {
         facetBoost(should, "subjects", parsed.subjects(), HINT_BOOST);
         facetBoost(should, "riskFactors", parsed.risks(), HINT_BOOST);
         for (String excluded : parsed.excluded()) {
-            mustNot.add(Query.of(q -> q.multiMatch(m -> m.query(excluded).fields(TEXT_FIELDS).type(TextQueryType.Phrase))));
+            mustNot.add(Query.of(q -> q.multiMatch(m -> m.query(excluded).fields(PHRASE_FIELDS).type(TextQueryType.Phrase))));
         }
         if (must.isEmpty()) {
             must.add(Query.of(q -> q.matchAll(m -> m)));
         }
         return Query.of(q -> q.bool(b -> b.must(must).should(should).mustNot(mustNot).filter(filter)));
+    }
+
+    /**
+     * A dictionary phrase: one word anywhere in the text fields; several words close together (slop 2) in the main
+     * texts and labels, since their words one by one («школы», «результаты») are in almost every practice.
+     */
+    private static Query expansionQuery(String text, float weight) {
+        boolean oneWord = SearchDictionary.stems(text).size() == 1;
+        return oneWord
+                ? Query.of(q -> q.multiMatch(m -> m.query(text).fields(TEXT_FIELDS).type(TextQueryType.CrossFields).boost(weight)))
+                : Query.of(q -> q.multiMatch(m -> m.query(text).fields(EXPANSION_PHRASE_FIELDS).type(TextQueryType.Phrase).slop(2)
+                        .boost(weight)));
     }
 
     /** A constant score for practices carrying any of the values in a facet field. */
@@ -382,8 +395,7 @@ public class PracticeSearch {
             exact.add(Query.of(q -> q.multiMatch(m -> m.query(free).fields(TEXT_FIELDS).type(TextQueryType.CrossFields))));
         }
         for (PracticeQuery.Expansion expansion : parsed.expansions()) {
-            exact.add(Query.of(q -> q.multiMatch(m -> m.query(expansion.text()).fields(TEXT_FIELDS).type(TextQueryType.CrossFields)
-                    .operator(Operator.And))));
+            exact.add(expansionQuery(expansion.text(), 1f));
         }
         if (exact.isEmpty()) {
             return null;

@@ -17,7 +17,7 @@ import io.micronaut.runtime.server.EmbeddedServer;
  * <pre>
  * mvn -o -q test-compile dependency:build-classpath -Dmdep.outputFile=target/test.classpath -Dmdep.includeScope=test
  * java -cp target/test-classes:target/classes:$(cat target/test.classpath) \
- *      org.opora.practice.search.PracticeRelevanceBenchmark [--rounds 20]
+ *      [-Drelevance.elasticsearch.url=http://127.0.0.1:9200] org.opora.practice.search.PracticeRelevanceBenchmark [--rounds 20]
  * </pre>
  */
 public final class PracticeRelevanceBenchmark {
@@ -30,6 +30,10 @@ public final class PracticeRelevanceBenchmark {
         Path dataDir = Path.of("target/relevance-bench-data");
         Map<String, Object> properties = OporaTestApp.isolatedProperties(dataDir);
         properties.put("opora.practice.index.alias", "practices-relevance");
+        String external = System.getProperty("relevance.elasticsearch.url"); // a node already running, e.g. on a busy machine
+        if (external != null) {
+            properties.put("elasticsearch.url", external);
+        }
         try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties, "bench")) {
             ApplicationContext context = server.getApplicationContext();
             RelevanceEvaluation.loadSeed(context, dataDir.resolve("seed"));
@@ -42,6 +46,8 @@ public final class PracticeRelevanceBenchmark {
                     + "teacher), %d cores; time = service call, last of %d rounds%n", judged.size(),
                     Runtime.getRuntime().availableProcessors(), rounds);
             System.out.print(report.table());
+            System.out.println("Top ten (practice=grade) of the queries under nDCG@10 0.8:");
+            System.out.print(report.weakest(judged, 0.8));
         }
         System.exit(0);
     }

@@ -79,6 +79,21 @@ public final class RelevanceEvaluation {
                     queries.size(), percentileMillis(50), percentileMillis(95)));
             return out.toString();
         }
+
+        /** The top ten with their grades for the queries under an nDCG@10, to see what went wrong. */
+        public String weakest(List<Judged> judged, double below) {
+            StringBuilder out = new StringBuilder();
+            for (int i = 0; i < queries.size(); i++) {
+                QueryScore q = queries.get(i);
+                if (q.ndcg10() < below) {
+                    Map<String, Integer> grades = judged.get(i).grades();
+                    out.append(q.query()).append(": ");
+                    q.top().forEach(id -> out.append(id).append('=').append(grades.getOrDefault(id, 0)).append(' '));
+                    out.append('\n');
+                }
+            }
+            return out.toString();
+        }
     }
 
     private RelevanceEvaluation() {
@@ -164,18 +179,24 @@ public final class RelevanceEvaluation {
         }
     }
 
-    /** Waits until search sees every approved seed practice. */
+    /** Waits until search sees every approved seed practice (Elasticsearch may still be starting on a busy machine). */
     public static void awaitIndexed(PracticeSearch search, long approved) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 60_000;
+        long deadline = System.currentTimeMillis() + 600_000;
+        String seen = "nothing";
         while (true) {
-            long total = search.search(teacher(), request("", 1)).totalCount();
-            if (total >= approved) {
-                return;
+            try {
+                long total = search.search(teacher(), request("", 1)).totalCount();
+                if (total >= approved) {
+                    return;
+                }
+                seen = total + " of " + approved + " approved seed practices";
+            } catch (org.opora.platform.errors.ApiException unavailable) {
+                seen = unavailable.getMessage();
             }
             if (System.currentTimeMillis() > deadline) {
-                throw new IllegalStateException("Search sees " + total + " of " + approved + " approved seed practices");
+                throw new IllegalStateException("Search is not ready with the seed: " + seen);
             }
-            Thread.sleep(200);
+            Thread.sleep(500);
         }
     }
 
