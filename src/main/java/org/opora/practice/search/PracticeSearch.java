@@ -61,12 +61,15 @@ import jakarta.inject.Singleton;
  * <p>Matching, for the free text of a query (all on the {@code opora_russian} analyzer unless noted):
  * <ul>
  *   <li>morphology: words match in any inflection and common derivations (наставничество ~ наставника);</li>
- *   <li>typos: a fuzzy variant of the same query at a lower weight, one edit per word of four letters or more, first
- *       letter fixed, on the main fields ({@link #FUZZINESS});</li>
+ *   <li>typos: fuzzy variants of the same query at a lower weight, one edit per word of four letters or more, first
+ *       letter fixed ({@link #FUZZINESS}), on the unstemmed surface form ({@code *.plain}) and on the stems;</li>
+ *   <li>the domain dictionary ({@link SearchDictionary}): equivalent and narrower phrases, and boosts for the subjects,
+ *       risk factors and grades the words name; grades typed as «8 класс» boost (or, alone, filter) the grades;</li>
+ *   <li>ranking: at least half of the words must match, practices covering all of them score higher;</li>
  *   <li>prefixes: the last word may be unfinished ({@code bool_prefix} on the unstemmed {@code title.plain},
  *       {@code summary.plain});</li>
  *   <li>phrases: text in double quotes must occur as a phrase; unquoted text scores higher where its words stand
- *       together.</li>
+ *       together; {@code -word} and {@code NOT word} exclude (syntax in {@link PracticeQuery}).</li>
  * </ul>
  * Facets are "multi-select": each facet's counts apply every selected filter except its own (filters go to
  * {@code post_filter}, each facet is a {@code filter} aggregation). Visibility ({@link PracticeAccess}) is a
