@@ -8,9 +8,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.opora.platform.errors.ApiException;
 import org.opora.platform.errors.ErrorCode;
@@ -62,12 +61,15 @@ import jakarta.inject.Singleton;
  * <p>Matching, for the free text of a query (all on the {@code opora_russian} analyzer unless noted):
  * <ul>
  *   <li>morphology: words match in any inflection and common derivations (наставничество ~ наставника);</li>
- *   <li>typos: a fuzzy variant of the same query at a lower weight, one edit per word of four letters or more, first
- *       letter fixed, on the main fields ({@link #FUZZINESS});</li>
+ *   <li>typos: fuzzy variants of the same query at a lower weight, one edit per word of four letters or more, first
+ *       letter fixed ({@link #FUZZINESS}), on the unstemmed surface form ({@code *.plain}) and on the stems;</li>
+ *   <li>the domain dictionary ({@link SearchDictionary}): equivalent and narrower phrases, and boosts for the subjects,
+ *       risk factors and grades the words name; grades typed as «8 класс» boost (or, alone, filter) the grades;</li>
+ *   <li>ranking: at least half of the words must match, practices covering all of them score higher;</li>
  *   <li>prefixes: the last word may be unfinished ({@code bool_prefix} on the unstemmed {@code title.plain},
  *       {@code summary.plain});</li>
  *   <li>phrases: text in double quotes must occur as a phrase; unquoted text scores higher where its words stand
- *       together.</li>
+ *       together; {@code -word} and {@code NOT word} exclude (syntax in {@link PracticeQuery}).</li>
  * </ul>
  * Facets are "multi-select": each facet's counts apply every selected filter except its own (filters go to
  * {@code post_filter}, each facet is a {@code filter} aggregation). Visibility ({@link PracticeAccess}) is a
@@ -78,14 +80,25 @@ public class PracticeSearch {
 
     private static final Logger LOG = LoggerFactory.getLogger(PracticeSearch.class);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern QUOTED = Pattern.compile("\"([^\"]*)\"");
     private static final int MAX_QUERY_LENGTH = 300;
     private static final int MAX_PAGE = 100;
     /** Searched text fields with their weights. */
     private static final List<String> TEXT_FIELDS = List.of("title^4", "summary^2", "description", "evidenceSummary",
             "riskFactorLabels^1.5", "subjectLabels^1.5", "resources^0.5", "authorSchoolName^0.5", "authors");
     private static final List<String> PHRASE_FIELDS = List.of("title^3", "summary^2", "description", "evidenceSummary");
-    private static final String MIN_MATCH = "2<-25%";
+    private static final List<String> EXPANSION_PHRASE_FIELDS = List.of("title^4", "summary^2", "description", "evidenceSummary",
+            "riskFactorLabels^1.5", "subjectLabels^1.5");
+    /**
+     * Words a practice must contain (in any field): one of two, two of three or four, three of five... Partial matches
+     * stay in the result; {@link #COVERAGE_BOOST} and the phrase boost put the complete ones first.
+     */
+    private static final String MIN_MATCH = "1<-50%";
+    private static final float COVERAGE_BOOST = 1f;
+    /** Constant scores for a practice in a grade the text names, and in a facet value a word points at. */
+    private static final float GRADE_BOOST = 3f;
+    private static final float HINT_BOOST = 1.5f;
+    /** Typos on the unstemmed text: a misspelt word in any inflection is one edit from the same inflection. */
+    private static final List<String> SURFACE_FUZZY_FIELDS = List.of("title.plain^4", "summary.plain^2", "description.plain");
     /**
      * Typo tolerance: one edit in words of four letters or more ("AUTO:4,50"), on the main fields only. Two-edit
      * automata over all nine fields cost 5-10 times more per query (measured: 56-86 ms against 8-14 ms on 300
@@ -118,6 +131,7 @@ public class PracticeSearch {
     }
 
     private final PracticeIndex index;
+    private final SearchDictionary dictionary = SearchDictionary.load();
 
     public PracticeSearch(PracticeIndex index) {
         this.index = index;
@@ -149,7 +163,7 @@ public class PracticeSearch {
         if (filter.authorSchoolId() != null) {
             restrictions.add(term("authorSchoolId", filter.authorSchoolId()));
         }
-        ParsedText parsed = ParsedText.parse(text);
+        PracticeQuery parsed = PracticeQuery.parse(text, dictionary);
         Query query = textQuery(parsed, restrictions);
         Highlighting highlighting = highlighting(parsed);
 
@@ -289,43 +303,81 @@ public class PracticeSearch {
     // -------------------------------------------------------------------------------------------------------------
     // Query building (package-private for tests)
 
-    /** A query split into its quoted phrases and the free text around them. */
-    record ParsedText(List<String> phrases, String free) {
-        static ParsedText parse(String text) {
-            List<String> phrases = new ArrayList<>();
-            Matcher matcher = QUOTED.matcher(text);
-            while (matcher.find()) {
-                if (!matcher.group(1).isBlank()) {
-                    phrases.add(matcher.group(1).strip());
-                }
-            }
-            return new ParsedText(phrases, QUOTED.matcher(text).replaceAll(" ").replace('"', ' ').strip().replaceAll("\\s+", " "));
-        }
-    }
-
-    static Query textQuery(ParsedText parsed, List<Query> restrictions) {
+    /**
+     * The search query: the free text matches when it covers enough of its words in any of the text fields
+     * (cross-fields, {@link #MIN_MATCH}), or with typos on the surface form or the stem, or by a dictionary expansion;
+     * practices score more for covering every word, for the words standing together, and for the grades, subjects
+     * and risk factors the text names. Quoted phrases must occur; excluded words and phrases must not.
+     */
+    static Query textQuery(PracticeQuery parsed, List<Query> restrictions) {
         List<String> phrases = parsed.phrases();
         String free = parsed.free();
         List<Query> must = new ArrayList<>();
         List<Query> should = new ArrayList<>();
+        List<Query> mustNot = new ArrayList<>();
+        List<Query> filter = new ArrayList<>(restrictions);
         for (String phrase : phrases) {
             must.add(Query.of(q -> q.multiMatch(m -> m.query(phrase).fields(PHRASE_FIELDS).type(TextQueryType.Phrase))));
         }
+        List<Query> anyOf = new ArrayList<>();
         if (!free.isEmpty()) {
-            must.add(Query.of(q -> q.bool(b -> b.minimumShouldMatch("1")
-                    .should(s -> s.multiMatch(m -> m.query(free).fields(TEXT_FIELDS).type(TextQueryType.CrossFields)
-                            .operator(Operator.Or).minimumShouldMatch(MIN_MATCH)))
-                    .should(s -> s.multiMatch(m -> m.query(free).fields(FUZZY_FIELDS).type(TextQueryType.BestFields)
-                            .fuzziness(FUZZINESS).prefixLength(1).maxExpansions(30).minimumShouldMatch(MIN_MATCH).boost(0.4f)))
-                    .should(s -> s.multiMatch(m -> m.query(free).fields("title.plain^2", "summary.plain")
-                            .type(TextQueryType.BoolPrefix).operator(Operator.And).boost(0.6f))))));
+            anyOf.add(Query.of(q -> q.multiMatch(m -> m.query(free).fields(TEXT_FIELDS).type(TextQueryType.CrossFields)
+                    .operator(Operator.Or).minimumShouldMatch(MIN_MATCH))));
+            anyOf.add(Query.of(q -> q.multiMatch(m -> m.query(free).fields(SURFACE_FUZZY_FIELDS).type(TextQueryType.MostFields)
+                    .fuzziness(FUZZINESS).prefixLength(1).maxExpansions(20).minimumShouldMatch(MIN_MATCH).boost(0.5f))));
+            anyOf.add(Query.of(q -> q.multiMatch(m -> m.query(free).fields(FUZZY_FIELDS).type(TextQueryType.BestFields)
+                    .fuzziness(FUZZINESS).prefixLength(1).maxExpansions(30).minimumShouldMatch(MIN_MATCH).boost(0.3f))));
+            anyOf.add(Query.of(q -> q.multiMatch(m -> m.query(free).fields("title.plain^2", "summary.plain")
+                    .type(TextQueryType.BoolPrefix).operator(Operator.And).boost(0.6f))));
+            // Coverage: every word present (in any field) scores on top of the partial match.
+            should.add(Query.of(q -> q.multiMatch(m -> m.query(free).fields(TEXT_FIELDS).type(TextQueryType.CrossFields)
+                    .operator(Operator.And).boost(COVERAGE_BOOST))));
             should.add(Query.of(q -> q.multiMatch(m -> m.query(free).fields(PHRASE_FIELDS).type(TextQueryType.Phrase)
                     .slop(2).boost(2f))));
+        }
+        for (PracticeQuery.Expansion expansion : parsed.expansions()) {
+            anyOf.add(expansionQuery(expansion.text(), expansion.weight()));
+        }
+        if (!anyOf.isEmpty()) {
+            must.add(Query.of(q -> q.bool(b -> b.should(anyOf).minimumShouldMatch("1"))));
+        }
+        if (parsed.onlyGrades()) {
+            filter.add(terms("grades", parsed.grades().stream().map(String::valueOf).toList()));
+        } else {
+            facetBoost(should, "grades", parsed.grades(), GRADE_BOOST);
+            Set<Integer> hinted = new java.util.TreeSet<>(parsed.hintGrades());
+            hinted.removeAll(parsed.grades());
+            facetBoost(should, "grades", hinted, HINT_BOOST);
+        }
+        facetBoost(should, "subjects", parsed.subjects(), HINT_BOOST);
+        facetBoost(should, "riskFactors", parsed.risks(), HINT_BOOST);
+        for (String excluded : parsed.excluded()) {
+            mustNot.add(Query.of(q -> q.multiMatch(m -> m.query(excluded).fields(PHRASE_FIELDS).type(TextQueryType.Phrase))));
         }
         if (must.isEmpty()) {
             must.add(Query.of(q -> q.matchAll(m -> m)));
         }
-        return Query.of(q -> q.bool(b -> b.must(must).should(should).filter(restrictions)));
+        return Query.of(q -> q.bool(b -> b.must(must).should(should).mustNot(mustNot).filter(filter)));
+    }
+
+    /**
+     * A dictionary phrase: one word anywhere in the text fields; several words close together (slop 2) in the main
+     * texts and labels, since their words one by one («школы», «результаты») are in almost every practice.
+     */
+    private static Query expansionQuery(String text, float weight) {
+        boolean oneWord = SearchDictionary.stems(text).size() == 1;
+        return oneWord
+                ? Query.of(q -> q.multiMatch(m -> m.query(text).fields(TEXT_FIELDS).type(TextQueryType.CrossFields).boost(weight)))
+                : Query.of(q -> q.multiMatch(m -> m.query(text).fields(EXPANSION_PHRASE_FIELDS).type(TextQueryType.Phrase).slop(2)
+                        .boost(weight)));
+    }
+
+    /** A constant score for practices carrying any of the values in a facet field. */
+    private static void facetBoost(List<Query> should, String field, java.util.Collection<?> values, float boost) {
+        if (!values.isEmpty()) {
+            Query match = terms(field, values.stream().map(String::valueOf).toList());
+            should.add(Query.of(q -> q.constantScore(c -> c.filter(match).boost(boost))));
+        }
     }
 
     /** {@code all}: exact words, phrases and prefixes; {@code typos}: the fuzzy words (null without free text). */
@@ -338,7 +390,7 @@ public class PracticeSearch {
      * Queries for highlighting: exact (stemmed) words, phrases and prefixes everywhere, typos only in the short title
      * and summary. Null when there is nothing to highlight.
      */
-    static Highlighting highlighting(ParsedText parsed) {
+    static Highlighting highlighting(PracticeQuery parsed) {
         List<String> phrases = parsed.phrases();
         String free = parsed.free();
         List<Query> exact = new ArrayList<>();
@@ -347,6 +399,9 @@ public class PracticeSearch {
         }
         if (!free.isEmpty()) {
             exact.add(Query.of(q -> q.multiMatch(m -> m.query(free).fields(TEXT_FIELDS).type(TextQueryType.CrossFields))));
+        }
+        for (PracticeQuery.Expansion expansion : parsed.expansions()) {
+            exact.add(expansionQuery(expansion.text(), 1f));
         }
         if (exact.isEmpty()) {
             return null;

@@ -6,7 +6,7 @@ import java.util.List;
  * A search in the practice bank.
  *
  * @param query free text: Russian morphology, typos and prefixes of the last word are tolerated; text in double
- *              quotes must occur as a phrase
+ *              quotes must occur as a phrase, {@code -word} excludes, «8 класс» names grades (see {@link PracticeQuery})
  * @param first page size (1..100)
  * @param after cursor of the last hit of the previous page
  */
