@@ -28,10 +28,13 @@ export async function launch() {
 export async function openPage(browser) {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'ru-RU' });
   const page = await context.newPage();
+  // The shared CI machine can be slow: waits are generous, failures are explained below.
+  page.setDefaultTimeout(Number(process.env.E2E_TIMEOUT_MS ?? 120_000));
   const problems = [];
   page.on('console', (msg) => {
     const text = msg.text();
     if (msg.type() === 'error' && /Content Security Policy|Refused to/i.test(text)) problems.push(`CSP: ${text}`);
+    else if (msg.type() === 'error') console.log(`# console error on ${page.url()}: ${text}`);
   });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   page.on('request', (request) => {
@@ -66,4 +69,20 @@ export async function graphqlInPage(page, query, variables = {}) {
     });
     return { status: response.status, body: await response.json() };
   }, { query, variables });
+}
+
+/** Runs a browser test body; on failure prints what the page showed and saves a screenshot. */
+export async function explained(session, name, body) {
+  try {
+    await body();
+  } catch (error) {
+    try {
+      await screenshot(session.page, `failure-${name}`);
+      console.log(`# ${name} failed at ${session.page.url()}; page text:\n${(await session.page.innerText('body')).slice(0, 2000)}`);
+      console.log(`# problems: ${JSON.stringify(session.problems)}`);
+    } catch {
+      // the page itself is gone; the original error says why
+    }
+    throw error;
+  }
 }

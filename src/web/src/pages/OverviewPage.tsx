@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Card, Col, Descriptions, Row, Table, Typography } from 'antd';
+import { Card, Col, Descriptions, Row, Statistic, Table, Typography } from 'antd';
 import { useClient, useQuery, type CombinedError } from 'urql';
 import { useNavigate } from 'react-router-dom';
 import { graphql } from '../gql';
@@ -72,6 +72,20 @@ export default function OverviewPage() {
       <QueryState fetching={fetching || territory.fetching} error={error} empty={!data} emptyText="Нет данных о регионе">
         <Row gutter={[16, 16]}>
           <Col span={24}>
+            <Card>
+              <Row gutter={16}>
+                <Col flex="1"><Statistic title="Школ" value={formatInt(rows.reduce((a, r) => a + r.schoolCount, 0))}
+                  valueRender={(v) => <span data-testid="total-schools">{v}</span>} /></Col>
+                {SCHOOL_STATUSES.map((s) => (
+                  <Col flex="1" key={s}>
+                    <Statistic title={STATUS_LABELS[s]} value={formatInt(totals[s])} valueStyle={{ color: STATUS_COLORS[s] }}
+                      valueRender={(v) => <span data-testid={`total-${s}`}>{v}</span>} />
+                  </Col>
+                ))}
+              </Row>
+            </Card>
+          </Col>
+          <Col span={24}>
             <Card title="Статусы школ по муниципалитетам">
               <Table<MunicipalityRow>
                 data-testid="overview-table"
@@ -87,17 +101,6 @@ export default function OverviewPage() {
                     sorter: (a: MunicipalityRow, b: MunicipalityRow) => (a.counts[s] ?? 0) - (b.counts[s] ?? 0),
                   })),
                 ]}
-                summary={() => (
-                  <Table.Summary fixed>
-                    <Table.Summary.Row>
-                      <Table.Summary.Cell index={0}><b>Итого</b></Table.Summary.Cell>
-                      <Table.Summary.Cell index={1} align="right"><b data-testid="total-schools">{formatInt(rows.reduce((a, r) => a + r.schoolCount, 0))}</b></Table.Summary.Cell>
-                      {SCHOOL_STATUSES.map((s, i) => (
-                        <Table.Summary.Cell key={s} index={i + 2} align="right"><b data-testid={`total-${s}`}>{formatInt(totals[s])}</b></Table.Summary.Cell>
-                      ))}
-                    </Table.Summary.Row>
-                  </Table.Summary>
-                )}
               />
             </Card>
           </Col>
