@@ -56,7 +56,8 @@ class SchoolGraphQl implements GraphQlWiring {
                         (String) source(env).get("municipalityId")))
                 .dataFetcher("results", env -> schools.results(id(env), env.getArgument("procedure"),
                         env.getArgument("subject"), env.getArgument("fromYear"), env.getArgument("toYear")))
-                .dataFetcher("indicators", env -> schools.indicators(id(env), env.getArgument("year"))));
+                .dataFetcher("indicators", env -> schools.indicators(id(env), env.getArgument("year")))
+                .dataFetcher("regionalMeans", this::regionalMeans));
     }
 
     @Override
@@ -116,6 +117,15 @@ class SchoolGraphQl implements GraphQlWiring {
             result.add(Map.of("status", statuses[i].name(), "label", statuses[i].label(), "count", counts[i]));
         }
         return result;
+    }
+
+    private List<SchoolRepository.RegionalMean> regionalMeans(DataFetchingEnvironment env) {
+        CurrentUser user = RequestContext.user(env);
+        Map<String, Object> school = source(env);
+        if (!user.isAdmin() && !user.scope().covers((String) school.get("regionId"), (String) school.get("municipalityId"), (String) school.get("id"))) {
+            throw ApiException.forbidden("Средние по региону для школы «" + school.get("name") + "» доступны только по вашей территории");
+        }
+        return schools.regionalMeans(id(env), env.getArgument("procedure"), env.getArgument("subject"));
     }
 
     private Map<String, Object> importData(DataFetchingEnvironment env) {

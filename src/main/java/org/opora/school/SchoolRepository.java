@@ -138,6 +138,29 @@ public class SchoolRepository {
                 """, p).list(r -> r.get("result").asMap()));
     }
 
+    /** The region's participant-weighted mean per year, procedure, subject and grade, for the keys a school has results in. */
+    public record RegionalMean(int year, String procedure, String subject, int grade, double meanScore, int schools) {
+    }
+
+    public List<RegionalMean> regionalMeans(String schoolId, String procedure, String subject) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("schoolId", schoolId);
+        p.put("procedure", procedure);
+        p.put("subject", subject);
+        return neo4j.read(tx -> tx.run("""
+                MATCH (s:School {id: $schoolId})-[:HAS_RESULT]->(own:AssessmentResult)
+                WHERE ($procedure IS NULL OR own.procedure = $procedure) AND ($subject IS NULL OR own.subject = $subject)
+                WITH s.regionId AS regionId, collect(DISTINCT [own.year, own.procedure, own.subject, own.grade]) AS keys
+                MATCH (:School {regionId: regionId})-[:HAS_RESULT]->(r:AssessmentResult)
+                WHERE [r.year, r.procedure, r.subject, r.grade] IN keys
+                WITH r, CASE WHEN coalesce(r.participants, 0) > 0 THEN toFloat(r.participants) ELSE 1.0 END AS weight
+                RETURN r.year AS year, r.procedure AS procedure, r.subject AS subject, r.grade AS grade,
+                       sum(r.meanScore * weight) / sum(weight) AS meanScore, count(*) AS schools
+                ORDER BY year, procedure, subject, grade
+                """, p).list(r -> new RegionalMean(r.get("year").asInt(), r.get("procedure").asString(),
+                r.get("subject").asString(), r.get("grade").asInt(), r.get("meanScore").asDouble(), r.get("schools").asInt())));
+    }
+
     public List<Map<String, Object>> indicators(String schoolId, Integer year) {
         Map<String, Object> p = new HashMap<>();
         p.put("schoolId", schoolId);

@@ -1,0 +1,170 @@
+package org.opora.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.neo4j.driver.Driver;
+import org.opora.security.Role;
+import org.opora.security.Scope;
+import org.opora.security.UserAccount;
+import org.opora.security.UserRepository;
+import org.opora.testing.OporaTestApp;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * The web application in a real headless Chromium (Debian's chromium, driven by playwright-core from
+ * src/web/e2e) against an application of its own with the demo region loaded: real Neo4j, real
+ * Elasticsearch, the built bundle served at /, the platform's Content-Security-Policy on every response.
+ * A missing browser or bundle fails the test; it never skips.
+ */
+class WebEndToEndTest {
+
+    private static final Path WEB = Path.of("src", "web");
+    private static final String DEMO_REGION = "R74";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static EmbeddedServer server;
+
+    @BeforeAll
+    static void startDemo() {
+        Map<String, Object> properties = OporaTestApp.isolatedProperties(Path.of("target", "web-e2e-data"));
+        properties.put("opora.demo", true);
+        properties.put("opora.web.test-csp", true);
+        // The demo loads while the server starts (DemoRunner listens to the start-up event).
+        server = ApplicationContext.run(EmbeddedServer.class, properties, "test");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void coordinatorsWorkspaceInABrowser() throws Exception {
+        String chromium = System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium");
+        if (!Files.isExecutable(Path.of(chromium))) {
+            fail("Chromium not found at " + chromium + ": install Debian's package (apt-get install -y chromium)"
+                    + " or set CHROMIUM_PATH; the browser tests must not be skipped");
+        }
+        if (WebEndToEndTest.class.getClassLoader().getResource(WebAppController.BUNDLE + "index.html") == null) {
+            fail("The web bundle is not on the classpath (target/classes/web): build with mvn (npm run build)");
+        }
+        if (!Files.isDirectory(WEB.resolve("node_modules/playwright-core"))) {
+            fail("src/web/node_modules is missing: the Maven build runs npm ci");
+        }
+
+        Map<String, String> env = new HashMap<>();
+        env.put("E2E_BASE_URL", server.getURL().toString());
+        env.put("CHROMIUM_PATH", chromium);
+        env.put("E2E_SCREENSHOT_DIR", Path.of("target", "e2e-screenshots").toAbsolutePath().toString());
+        env.put("E2E_REGION_ID", DEMO_REGION);
+        login(env, "REGION", "e2e-region", EnumSet.of(Role.REGIONAL_COORDINATOR), new Scope(DEMO_REGION, null, null));
+        String municipality = firstMunicipality();
+        env.put("E2E_MUNICIPALITY_ID", municipality);
+        login(env, "MUNICIPAL", "e2e-municipal", EnumSet.of(Role.MUNICIPAL_COORDINATOR), new Scope(DEMO_REGION, municipality, null));
+        login(env, "TEACHER", "e2e-teacher", EnumSet.of(Role.TEACHER), new Scope(DEMO_REGION, municipality, schoolOf(municipality, true)));
+        env.put("E2E_OTHER_SCHOOL_ID", schoolOf(municipality, false));
+        env.put("E2E_EXPECTED_TOTALS", expectedTotals());
+
+        ProcessBuilder npm = new ProcessBuilder("npm", "run", "--silent", "e2e")
+                .directory(WEB.toFile())
+                .redirectErrorStream(true);
+        npm.environment().putAll(env);
+        Path log = Path.of("target", "web-e2e.log");
+        npm.redirectOutput(log.toFile());
+        Process process = npm.start();
+        boolean finished = process.waitFor(15, TimeUnit.MINUTES);
+        String output = Files.readString(log, StandardCharsets.UTF_8);
+        System.out.println(output);
+        if (!finished) {
+            process.destroyForcibly();
+            fail("browser tests did not finish in 15 minutes");
+        }
+        assertThat(process.exitValue()).as("browser tests (output above and in target/web-e2e.log)").isZero();
+    }
+
+    /** Creates a login with a password of this run only and hands both to the browser tests. */
+    private static void login(Map<String, String> env, String key, String username, EnumSet<Role> roles, Scope scope) {
+        byte[] random = new byte[12];
+        new SecureRandom().nextBytes(random);
+        String password = "e2e-" + HexFormat.of().formatHex(random);
+        server.getApplicationContext().getBean(UserRepository.class)
+                .save(new UserAccount(username, username, roles, scope), password);
+        env.put("E2E_" + key + "_USER", username);
+        env.put("E2E_" + key + "_PASSWORD", password);
+    }
+
+    private static String firstMunicipality() {
+        return single("MATCH (m:Municipality {regionId: $region}) RETURN m.id AS id ORDER BY m.id LIMIT 1", Map.of("region", DEMO_REGION));
+    }
+
+    private static String schoolOf(String municipality, boolean inside) {
+        String cypher = inside
+                ? "MATCH (s:School {regionId: $region, municipalityId: $m}) RETURN s.id AS id ORDER BY s.id LIMIT 1"
+                : "MATCH (s:School {regionId: $region}) WHERE s.municipalityId <> $m RETURN s.id AS id ORDER BY s.id LIMIT 1";
+        return single(cypher, Map.of("region", DEMO_REGION, "m", municipality));
+    }
+
+    private static String single(String cypher, Map<String, Object> parameters) {
+        Driver driver = server.getApplicationContext().getBean(Driver.class);
+        try (var session = driver.session()) {
+            return session.run(cypher, parameters).single().get("id").asString();
+        }
+    }
+
+    /** The demo's counts per status, read over GraphQL by an administrator: what the overview must show. */
+    private static String expectedTotals() throws IOException {
+        String password = "e2e-admin-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(8));
+        server.getApplicationContext().getBean(UserRepository.class)
+                .save(new UserAccount("e2e-admin", "e2e-admin", EnumSet.of(Role.ADMIN), Scope.EVERYWHERE), password);
+        var login = OporaTestApp.read(post("/login", null, JSON.writeValueAsString(Map.of("username", "e2e-admin", "password", password))));
+        String token = login.get("access_token").asText();
+        String query = "{ regionalSummary(regionId: \"" + DEMO_REGION + "\") { schoolCount totals { status count } } }";
+        JsonNode summary = OporaTestApp.graphql(server.getURI(), token, query, Map.of()).data().get("regionalSummary");
+        Map<String, Integer> totals = new HashMap<>();
+        totals.put("SCHOOLS", summary.get("schoolCount").asInt());
+        for (JsonNode total : summary.get("totals")) {
+            totals.put(total.get("status").asText(), total.get("count").asInt());
+        }
+        assertThat(totals.get("SCHOOLS")).as("demo schools").isEqualTo(800);
+        assertThat(totals.getOrDefault("LOW_RESULTS", 0)).as("demo ШНОР").isPositive();
+        return JSON.writeValueAsString(totals);
+    }
+
+    private static String post(String path, String token, String body) {
+        var request = java.net.http.HttpRequest.newBuilder(server.getURI().resolve(path))
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(request.build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import type { ReactNode } from 'react';
+import { Button, Layout, Menu, Space, Typography } from 'antd';
+import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { Link, useLocation, useNavigate } from 'react-router-dom';
+import { useAuth } from '../auth/AuthContext';
+import { useCaller } from '../auth/CallerContext';
+import { navigationFor } from '../lib/access';
+
+const { Header, Sider, Content } = Layout;
+
+const ROLE_LABELS: Record<string, string> = {
+  ADMIN: 'администратор', REGIONAL_COORDINATOR: 'региональный координатор', MUNICIPAL_COORDINATOR: 'муниципальный координатор',
+  CURATOR: 'куратор', SCHOOL_ADMIN: 'администрация школы', METHODIST: 'методист', MENTOR: 'наставник', TEACHER: 'учитель',
+};
+
+export function AppLayout({ children }: { children: ReactNode }) {
+  const caller = useCaller();
+  const { signOut } = useAuth();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const items = navigationFor(caller);
+  const selected = items
+    .filter((i) => (i.path === '/' ? location.pathname === '/' : location.pathname.startsWith(i.path)))
+    .map((i) => i.key);
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Sider width={220} breakpoint="lg" collapsedWidth={0}>
+        <div className="app-logo">Опора</div>
+        <nav aria-label="Разделы">
+          <Menu theme="dark" mode="inline" selectedKeys={selected}
+            items={items.map((i) => ({ key: i.key, label: <Link to={i.path}>{i.label}</Link> }))} />
+        </nav>
+      </Sider>
+      <Layout>
+        <Header style={{ background: '#fff', padding: '0 24px', display: 'flex', justifyContent: 'flex-end', alignItems: 'center' }}>
+          <Space size="middle">
+            <UserOutlined aria-hidden />
+            <Typography.Text data-testid="caller-name">{caller.displayName ?? caller.username}</Typography.Text>
+            <Typography.Text type="secondary">{caller.roles.map((r) => ROLE_LABELS[r] ?? r).join(', ')}</Typography.Text>
+            <Button icon={<LogoutOutlined />} onClick={() => { signOut(); navigate('/signin'); }}>Выйти</Button>
+          </Space>
+        </Header>
+        <Content style={{ margin: 24 }}>
+          <main>{children}</main>
+        </Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { canOpen, coversMunicipality, fixedMunicipality, navigationFor } from './access';
+
+const regional = { username: 'r', roles: ['REGIONAL_COORDINATOR'], regionId: 'R1' };
+const municipal = { username: 'm', roles: ['MUNICIPAL_COORDINATOR'], regionId: 'R1', municipalityId: 'R1-M1' };
+const teacher = { username: 't', roles: ['TEACHER'], regionId: 'R1', municipalityId: 'R1-M1', schoolId: 'S1' };
+const admin = { username: 'a', roles: ['ADMIN'] };
+
+describe('navigation by role', () => {
+  it('gives a regional coordinator every coordinator page', () => {
+    expect(navigationFor(regional).map((i) => i.key)).toEqual(
+      ['overview', 'schools', 'identification', 'pairing', 'pairs', 'graph', 'import']);
+  });
+
+  it('gives a municipal coordinator no import', () => {
+    expect(navigationFor(municipal).map((i) => i.key)).not.toContain('import');
+    expect(canOpen(municipal, 'pairing')).toBe(true);
+  });
+
+  it('gives a teacher nothing of the coordinators', () => {
+    expect(navigationFor(teacher)).toEqual([]);
+    expect(canOpen(teacher, 'school')).toBe(false);
+  });
+
+  it('lets an administrator open everything', () => {
+    expect(navigationFor(admin)).toHaveLength(7);
+  });
+});
+
+describe('territory', () => {
+  it('confines a municipal coordinator to their municipality', () => {
+    expect(fixedMunicipality(municipal)).toBe('R1-M1');
+    expect(coversMunicipality(municipal, 'R1', 'R1-M1')).toBe(true);
+    expect(coversMunicipality(municipal, 'R1', 'R1-M2')).toBe(false);
+  });
+
+  it('lets a regional coordinator see the region only', () => {
+    expect(fixedMunicipality(regional)).toBeNull();
+    expect(coversMunicipality(regional, 'R1', 'R1-M2')).toBe(true);
+    expect(coversMunicipality(regional, 'R2', 'R2-M1')).toBe(false);
+  });
+});

@@ -1,0 +1,80 @@
+// What the caller's roles and territory allow; the navigation and every page guard read this one table.
+
+export type RoleName =
+  | 'ADMIN' | 'REGIONAL_COORDINATOR' | 'MUNICIPAL_COORDINATOR' | 'CURATOR'
+  | 'SCHOOL_ADMIN' | 'METHODIST' | 'MENTOR' | 'TEACHER';
+
+export interface Caller {
+  username: string;
+  displayName?: string | null;
+  roles: readonly string[];
+  regionId?: string | null;
+  municipalityId?: string | null;
+  schoolId?: string | null;
+}
+
+export type PageKey =
+  | 'overview' | 'schools' | 'school' | 'identification' | 'pairing' | 'pairs' | 'graph' | 'import' | 'settings';
+
+const COORDINATORS: RoleName[] = ['REGIONAL_COORDINATOR', 'MUNICIPAL_COORDINATOR', 'CURATOR'];
+
+// Mirrors the @auth roles of the API fields each page relies on (ADMIN may do everything).
+export const PAGE_ROLES: Record<PageKey, RoleName[]> = {
+  overview: COORDINATORS,
+  schools: COORDINATORS,
+  school: COORDINATORS,
+  identification: COORDINATORS,
+  pairing: ['REGIONAL_COORDINATOR', 'MUNICIPAL_COORDINATOR'],
+  pairs: COORDINATORS,
+  graph: COORDINATORS,
+  import: ['REGIONAL_COORDINATOR'],
+  settings: ['REGIONAL_COORDINATOR'],
+};
+
+export function hasAnyRole(caller: Caller | null | undefined, roles: readonly RoleName[]): boolean {
+  if (!caller) return false;
+  return caller.roles.includes('ADMIN') || roles.some((r) => caller.roles.includes(r));
+}
+
+export function canOpen(caller: Caller | null | undefined, page: PageKey): boolean {
+  return hasAnyRole(caller, PAGE_ROLES[page]);
+}
+
+export function canRunIdentification(caller: Caller | null | undefined): boolean {
+  return hasAnyRole(caller, ['REGIONAL_COORDINATOR']);
+}
+
+/** The municipality a caller is confined to, or null when they see the whole region. */
+export function fixedMunicipality(caller: Caller | null | undefined): string | null {
+  if (!caller || caller.roles.includes('ADMIN')) return null;
+  return caller.municipalityId ?? null;
+}
+
+/** True when a school of this municipality lies inside the caller's territory. */
+export function coversMunicipality(caller: Caller | null | undefined, regionId: string, municipalityId: string): boolean {
+  if (!caller) return false;
+  if (caller.roles.includes('ADMIN')) return true;
+  if (caller.regionId && caller.regionId !== regionId) return false;
+  const fixed = fixedMunicipality(caller);
+  return fixed == null || fixed === municipalityId;
+}
+
+export interface NavItem {
+  key: PageKey;
+  path: string;
+  label: string;
+}
+
+const NAV: NavItem[] = [
+  { key: 'overview', path: '/', label: 'Обзор региона' },
+  { key: 'schools', path: '/schools', label: 'Школы' },
+  { key: 'identification', path: '/identification', label: 'Идентификация' },
+  { key: 'pairing', path: '/pairing', label: 'Подбор пар' },
+  { key: 'pairs', path: '/pairs', label: 'Сетевые пары' },
+  { key: 'graph', path: '/graph', label: 'Граф сети' },
+  { key: 'import', path: '/import', label: 'Загрузка данных' },
+];
+
+export function navigationFor(caller: Caller | null | undefined): NavItem[] {
+  return NAV.filter((item) => canOpen(caller, item.key));
+}
