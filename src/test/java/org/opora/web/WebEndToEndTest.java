@@ -46,7 +46,6 @@ class WebEndToEndTest {
     static void startDemo() {
         Map<String, Object> properties = OporaTestApp.isolatedProperties(Path.of("target", "web-e2e-data"));
         properties.put("opora.demo", true);
-        properties.put("opora.web.test-csp", true);
         // The demo loads while the server starts (DemoRunner listens to the start-up event).
         server = ApplicationContext.run(EmbeddedServer.class, properties, "test");
     }
