@@ -39,7 +39,8 @@ class TimeBudgetTest {
     @Test
     void fieldsAfterTheDeadlineAnswerOneTimeoutErrorAndTheRestOfTheDataIsReturned() {
         StringJoiner query = new StringJoiner(" ", "{ ", " }");
-        for (int i = 0; i < 100; i++) {
+        // 60 aliases × 7 fields: within the 500-field limit.
+        for (int i = 0; i < 60; i++) {
             query.add("s" + i + ": school(id: \"" + CostRegion.school(i % CostRegion.SCHOOLS + 1)
                     + "\") { id municipality { name } teachers { id fullName } }");
         }
@@ -59,7 +60,7 @@ class TimeBudgetTest {
         for (JsonNode school : body.path("data")) {
             answered += school.isNull() ? 0 : 1;
         }
-        assertThat(answered).isLessThan(100);
+        assertThat(answered).isLessThan(60);
         assertThat(body.path("extensions").path("cost").path("budgetMillis").asInt()).isEqualTo(40);
         assertThat(millis).isLessThan(1_000);
         // The server's own budget cannot be raised by a client.
