@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -57,7 +56,6 @@ import io.micronaut.runtime.server.EmbeddedServer;
 class LocalServicesSecurityTest {
 
     private static final Path DATA_DIR = Path.of("target", "test-data-security");
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private final ListAppender<ILoggingEvent> log = new ListAppender<>();
     private final Logger rootLogger = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
@@ -224,14 +222,7 @@ class LocalServicesSecurityTest {
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
-        try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return OporaTestApp.exchange(request.build());
     }
 
     private static void deleteRecursively(Path dir) throws IOException {

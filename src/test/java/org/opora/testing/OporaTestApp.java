@@ -136,14 +136,7 @@ public final class OporaTestApp {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
-        try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return exchange(request.build());
     }
 
     public static HttpResponse<String> get(String path) {
@@ -160,19 +153,17 @@ public final class OporaTestApp {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
-        try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return exchange(request.build());
     }
 
     public static HttpResponse<String> get(URI target) {
+        return get(target, null);
+    }
+
+    /** Sends any request (to the app or another local server) and reads the body as UTF-8 text. */
+    public static HttpResponse<String> exchange(HttpRequest request) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(target).GET().build(), HttpResponse.BodyHandlers.ofString());
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

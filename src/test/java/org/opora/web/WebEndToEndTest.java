@@ -107,7 +107,7 @@ class WebEndToEndTest {
         new SecureRandom().nextBytes(random);
         String password = "e2e-" + HexFormat.of().formatHex(random);
         server.getApplicationContext().getBean(UserRepository.class)
-                .save(new UserAccount(username, username, roles, scope), password);
+                .provision(new UserAccount(username, username, roles, scope), password);
         env.put("E2E_" + key + "_USER", username);
         env.put("E2E_" + key + "_PASSWORD", password);
     }
@@ -134,7 +134,7 @@ class WebEndToEndTest {
     private static String expectedTotals() throws IOException {
         String password = "e2e-admin-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(8));
         server.getApplicationContext().getBean(UserRepository.class)
-                .save(new UserAccount("e2e-admin", "e2e-admin", EnumSet.of(Role.ADMIN), Scope.EVERYWHERE), password);
+                .provision(new UserAccount("e2e-admin", "e2e-admin", EnumSet.of(Role.ADMIN), Scope.EVERYWHERE), password);
         var login = OporaTestApp.read(post("/login", null, JSON.writeValueAsString(Map.of("username", "e2e-admin", "password", password))));
         String token = login.get("access_token").asText();
         String query = "{ regionalSummary(regionId: \"" + DEMO_REGION + "\") { schoolCount totals { status count } } }";
