@@ -1,6 +1,7 @@
 package org.opora.pairing;
 
 import org.opora.platform.errors.ApiException;
+import org.opora.platform.graphql.Connections;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -13,7 +14,8 @@ import java.util.function.Function;
 /** One page of a list with offset cursors, and its GraphQL connection shape. */
 record Page<T>(List<T> items, int offset, int totalCount) {
 
-    static final int MAX_PAGE = 100;
+    /** The same page limit as every other list of the API. */
+    static final int MAX_PAGE = Connections.MAX_PAGE;
 
     /** A page request from {@code first} and {@code after}: (offset, limit). */
     record Request(int offset, int limit) {

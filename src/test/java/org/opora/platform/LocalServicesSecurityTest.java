@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import java.util.EnumSet;
+import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,6 +37,10 @@ import org.neo4j.driver.exceptions.AuthenticationException;
 import org.opora.platform.neo4j.Neo4jFactory.EmbeddedNeo4jHolder;
 import org.opora.platform.search.ElasticsearchFactory;
 import org.opora.practice.search.PracticeIndex;
+import org.opora.security.Role;
+import org.opora.security.Scope;
+import org.opora.security.UserAccount;
+import org.opora.security.UserRepository;
 import org.opora.testing.OporaTestApp;
 import org.slf4j.LoggerFactory;
 
@@ -151,8 +157,8 @@ class LocalServicesSecurityTest {
         URI node = app.getApplicationContext().getBean(ElasticsearchFactory.Connection.class).urls().get(0);
         assertThat(request(node, "GET", "/_cluster/health", basic(elasticsearch.username(), elasticsearch.password()))
                 .statusCode()).isEqualTo(200);
-        // And the application itself works on both with what it read.
-        String health = OporaTestApp.get(app.getURI().resolve("/health")).body();
+        // And the application itself works on both with what it read (health details are for ADMIN).
+        String health = OporaTestApp.get(app.getURI().resolve("/health"), adminToken(app)).body();
         assertThat(OporaTestApp.read(health).path("details").path("neo4j").path("status").asText()).isEqualTo("UP");
         assertThat(OporaTestApp.read(health).path("details").path("elasticsearch").path("status").asText()).isEqualTo("UP");
     }
@@ -215,6 +221,19 @@ class LocalServicesSecurityTest {
 
     private static String basic(String username, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** An ADMIN token of this test's own application: a login provisioned in its store, then POST /login. */
+    private static String adminToken(EmbeddedServer app) {
+        String password = "admin-" + UUID.randomUUID();
+        app.getApplicationContext().getBean(UserRepository.class)
+                .provision(new UserAccount("local-services-admin", "Администратор", EnumSet.of(Role.ADMIN), Scope.EVERYWHERE), password);
+        HttpResponse<String> login = OporaTestApp.exchange(HttpRequest.newBuilder(app.getURI().resolve("/login"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"username\":\"local-services-admin\",\"password\":\"" + password + "\"}"))
+                .build());
+        return OporaTestApp.read(login.body()).get("access_token").asText();
     }
 
     private static HttpResponse<String> request(URI node, String method, String path, String authorization) {
