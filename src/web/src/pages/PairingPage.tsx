@@ -124,12 +124,15 @@ function ProposalTab() {
   const [proposeState, propose] = useMutation(ProposeMutation);
   const [acceptState, accept] = useMutation(AcceptMutation);
   const [selected, setSelected] = useState<string[]>([]);
-  const proposal = proposeState.data?.proposeNetworkPairs ?? latest.data?.pairingProposals.edges[0]?.node;
+  // The stored latest proposal is the truth (it carries the pairs created from it); the mutation's own answer only
+  // bridges the moment until the reload after it arrives.
+  const proposal = latest.data?.pairingProposals.edges[0]?.node ?? proposeState.data?.proposeNetworkPairs;
 
   const run = async () => {
     const result = await propose({ regionId, municipalityId: territory.municipalityId });
     if (result.error) message.error(toUserError(result.error)?.detail ?? toUserError(result.error)?.title);
     setSelected([]);
+    reload({ requestPolicy: 'network-only' });
   };
 
   const acceptPairs = async (schoolIds: string[] | null) => {
