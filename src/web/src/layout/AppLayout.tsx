@@ -42,7 +42,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
           </Space>
         </Header>
         <Content style={{ margin: 24 }}>
-          <main>{children}</main>
+          {children}
         </Content>
       </Layout>
     </Layout>
