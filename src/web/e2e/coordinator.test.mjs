@@ -151,6 +151,10 @@ test('a pair accepted from the proposal is agreed, activated and shown in the gr
     const proposal = page.getByTestId('proposal-pairs');
     await proposal.locator('tbody tr.ant-table-row').first().waitFor({ timeout: 180_000 });
     await page.getByTestId('proposal-summary').getByText('Жадное: пар').waitFor();
+    // The page then shows the stored proposal (reloaded after the mutation's own answer): open it afresh, so
+    // that the rows are not re-rendered under the click.
+    await page.reload();
+    await proposal.locator('tbody tr.ant-table-row').first().waitFor({ timeout: 180_000 });
     await screenshot(page, 'pairing');
     const firstRow = proposal.locator('tbody tr.ant-table-row').first();
     const mentee = await firstRow.locator('td').nth(2).innerText();
