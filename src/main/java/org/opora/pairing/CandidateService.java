@@ -3,12 +3,12 @@ package org.opora.pairing;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import org.opora.platform.errors.ApiException;
+import org.opora.platform.graphql.Connection;
 import org.opora.security.CurrentUser;
 
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /** Ranked, explained partner candidates for one school, and the region's pairing settings. */
@@ -33,12 +33,28 @@ public class CandidateService {
                             CandidateExplanation explanation) {
     }
 
-    /** A page of candidates plus how many schools each hard constraint left out. */
-    public record CandidateList(SchoolRow school, Page<Candidate> page, Map<CandidateRanking.Exclusion, Integer> excluded,
-                                PairingSettings settings, String fingerprint) {
+    /** How many schools of the region one hard constraint left out. */
+    public record ExclusionCount(CandidateRanking.Exclusion reason, String label, int count) {
     }
 
-    public CandidateList candidates(CurrentUser user, String schoolId, Page.Request page, @Nullable Double maxDistanceKm) {
+    /** A page of candidates (the PairCandidateConnection) plus how many schools each hard constraint left out. */
+    public record CandidateList(SchoolRow school, Connection<Candidate> page, List<ExclusionCount> excluded,
+                                PairingSettings.View settings, String fingerprint) {
+
+        public List<Connection.Edge<Candidate>> edges() {
+            return page.edges();
+        }
+
+        public Connection.PageInfo pageInfo() {
+            return page.pageInfo();
+        }
+
+        public long totalCount() {
+            return page.totalCount();
+        }
+    }
+
+    public CandidateList candidates(CurrentUser user, String schoolId, Connection.Request page, @Nullable Double maxDistanceKm) {
         if (maxDistanceKm != null && maxDistanceKm <= 0) {
             throw ApiException.badInput("maxDistanceKm: должно быть больше 0");
         }
@@ -56,7 +72,7 @@ public class CandidateService {
     }
 
     CandidateList rank(RegionSnapshot snapshot, PairingSettings settings, PairRepository.LiveState live, int mentee,
-                       Page.Request request) {
+                       Connection.Request request) {
         int[] openPairs = openPairs(snapshot, live);
         Set<Integer> pairedWithThis = new HashSet<>();
         String menteeId = snapshot.school(mentee).id();
@@ -68,16 +84,25 @@ public class CandidateService {
         }
         PairScorer scorer = new PairScorer(snapshot, settings);
         CandidateRanking.Result result = CandidateRanking.rank(snapshot, scorer, settings, mentee, openPairs, pairedWithThis, true);
-        Page<CandidateRanking.Ranked> ranked = Page.of(result.ranked(), request);
-        List<Candidate> candidates = new ArrayList<>(ranked.items().size());
-        for (int i = 0; i < ranked.items().size(); i++) {
-            CandidateRanking.Ranked r = ranked.items().get(i);
-            candidates.add(new Candidate(ranked.offset() + i + 1, snapshot.school(r.partner()), r.score(),
-                    r.score() >= settings.minScore(), snapshot.membership[r.partner()], r.distanceKm(), r.openPairs(),
-                    scorer.explain(result.mentee(), r.partner(), r.openPairs(), r.distanceKm())));
+        List<RankedAt> ranked = new ArrayList<>(result.ranked().size());
+        for (int i = 0; i < result.ranked().size(); i++) {
+            ranked.add(new RankedAt(i + 1, result.ranked().get(i)));
         }
-        return new CandidateList(snapshot.school(mentee), new Page<>(candidates, ranked.offset(), ranked.totalCount()),
-                result.excluded(), settings, snapshot.fingerprint);
+        // Only the page's candidates are explained: an explanation costs more than the ranking itself.
+        Connection<Candidate> page = Connection.slice(ranked, request, at -> snapshot.school(at.ranked().partner()).id())
+                .map(at -> {
+                    CandidateRanking.Ranked r = at.ranked();
+                    return new Candidate(at.rank(), snapshot.school(r.partner()), r.score(), r.score() >= settings.minScore(),
+                            snapshot.membership[r.partner()], r.distanceKm(), r.openPairs(),
+                            scorer.explain(result.mentee(), r.partner(), r.openPairs(), r.distanceKm()));
+                });
+        List<ExclusionCount> excluded = new ArrayList<>();
+        result.excluded().forEach((reason, count) -> excluded.add(new ExclusionCount(reason, reason.label(), count)));
+        SchoolRow school = snapshot.school(mentee);
+        return new CandidateList(school, page, List.copyOf(excluded), settings.view(school.regionId()), snapshot.fingerprint);
+    }
+
+    private record RankedAt(int rank, CandidateRanking.Ranked ranked) {
     }
 
     /** Open pairs per school index (as leader). */
@@ -94,17 +119,14 @@ public class CandidateService {
 
     // ------------------------------------------------------------------ settings
 
-    public PairingSettings settings(CurrentUser user, String regionId) {
+    public PairingSettings.View settings(CurrentUser user, String regionId) {
         PairAccess.requireRegionViewer(user, regionId);
-        return pairs.settings(regionId);
+        return pairs.settings(regionId).view(regionId);
     }
 
-    public PairingSettings updateSettings(CurrentUser user, String regionId, PairingSettings settings) {
+    public PairingSettings.View updateSettings(CurrentUser user, String regionId, PairingSettings.Change change) {
         PairAccess.requireRegionalCoordinator(user, regionId);
-        return pairs.saveSettings(regionId, settings.validated(), user.username());
-    }
-
-    PairingSettings currentSettings(String regionId) {
-        return pairs.settings(regionId);
+        PairingSettings updated = pairs.settings(regionId).with(change).validated();
+        return pairs.saveSettings(regionId, updated, user.username()).view(regionId);
     }
 }

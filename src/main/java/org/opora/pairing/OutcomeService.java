@@ -6,6 +6,7 @@ import org.opora.security.CurrentUser;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -69,15 +70,23 @@ public class OutcomeService {
             + "«после» — годы, основной период оценки которых (15 мая) позже даты начала. Сравнение — "
             + COMPARISON_SIZE + " школ без сетевой пары, ближайших по уровню результатов до начала и по социальному контексту.";
 
-    @Nullable
-    public PairOutcome outcome(NetworkPair pair) {
-        if (pair.startDate() == null) {
-            return null;
-        }
-        PairRepository.LiveState live = pairs.liveState(pair.regionId());
-        RegionSnapshot snapshot = snapshots.get(pair.regionId(), live.fingerprint());
-        Map<String, TreeMap<Integer, Double>> index = yearlyIndex(pair.regionId(), live.fingerprint());
-        return outcome(pair, snapshot, live.settings(), index, new HashSet<>(pairs.everStartedMentees(pair.regionId())));
+    /**
+     * The outcomes of pairs the caller already sees (child field of a pair): a pair that has not started has none.
+     * The region's state is read once per region of the batch, not once per pair.
+     */
+    public Map<NetworkPair, PairOutcome> outcomes(Collection<NetworkPair> pairs) {
+        Map<NetworkPair, PairOutcome> outcomes = new HashMap<>();
+        Map<String, List<NetworkPair>> byRegion = new HashMap<>();
+        pairs.stream().filter(p -> p.startDate() != null)
+                .forEach(p -> byRegion.computeIfAbsent(p.regionId(), r -> new ArrayList<>()).add(p));
+        byRegion.forEach((regionId, started) -> {
+            PairRepository.LiveState live = this.pairs.liveState(regionId);
+            RegionSnapshot snapshot = snapshots.get(regionId, live.fingerprint());
+            Map<String, TreeMap<Integer, Double>> index = yearlyIndex(regionId, live.fingerprint());
+            Set<String> everPaired = new HashSet<>(this.pairs.everStartedMentees(regionId));
+            started.forEach(pair -> outcomes.put(pair, outcome(pair, snapshot, live.settings(), index, everPaired)));
+        });
+        return outcomes;
     }
 
     private PairOutcome outcome(NetworkPair pair, RegionSnapshot snapshot, PairingSettings settings,

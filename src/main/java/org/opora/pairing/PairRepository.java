@@ -5,20 +5,17 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
-import org.neo4j.driver.AccessMode;
-import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
-import org.neo4j.driver.Session;
-import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
-import org.neo4j.driver.exceptions.Neo4jException;
-import org.neo4j.driver.exceptions.RetryableException;
+import org.opora.platform.graphql.Connection;
 import org.opora.platform.neo4j.Neo4jSessions;
 
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,15 +46,9 @@ public class PairRepository {
             """.formatted(SchoolDataRepository.SCHOOL_FIELDS, SchoolDataRepository.SCHOOL_FIELDS);
 
     private final Neo4jSessions neo4j;
-    private final Driver driver;
-    private final SessionConfig autoCommitRead;
 
-    public PairRepository(Neo4jSessions neo4j, Driver driver) {
+    public PairRepository(Neo4jSessions neo4j) {
         this.neo4j = neo4j;
-        this.driver = driver;
-        SessionConfig.Builder read = SessionConfig.builder().withDefaultAccessMode(AccessMode.READ);
-        neo4j.config().database().ifPresent(read::withDatabase);
-        this.autoCommitRead = read.build();
     }
 
     // ------------------------------------------------------------------ settings and live state
@@ -85,22 +76,14 @@ public class PairRepository {
     }
 
     /**
-     * The region of a school and its live state; empty when the school is unknown. Read as one
-     * auto-commit query (one network round trip instead of the two of a managed transaction: this is
-     * on the path of every candidate query); a transient failure falls back to a retried transaction.
+     * The region of a school and its live state; empty when the school is unknown. One auto-commit query:
+     * this is on the path of every candidate query.
      */
     Optional<LiveState> liveStateOfSchool(String schoolId) {
         String query = "MATCH (school:School {id: $id}) WHERE school.regionId IS NOT NULL "
                 + "WITH school.regionId AS regionId " + LIVE_STATE;
-        Map<String, Object> params = Map.of("id", schoolId, "open", OPEN);
-        try (Session session = driver.session(autoCommitRead)) {
-            return session.run(query, params).stream().findFirst().map(PairRepository::toLiveState);
-        } catch (Neo4jException e) {
-            if (!(e instanceof RetryableException)) {
-                throw e;
-            }
-            return neo4j.read(tx -> tx.run(query, params).stream().findFirst().map(PairRepository::toLiveState));
-        }
+        return neo4j.readOnce(query, Map.of("id", schoolId, "open", OPEN),
+                result -> result.stream().findFirst().map(PairRepository::toLiveState));
     }
 
     private static LiveState toLiveState(Record r) {
@@ -114,9 +97,7 @@ public class PairRepository {
         if (managed) {
             return neo4j.read(tx -> tx.run("RETURN 1 AS one").single().get("one").asInt());
         }
-        try (Session session = driver.session(autoCommitRead)) {
-            return session.run("RETURN 1 AS one").single().get("one").asInt();
-        }
+        return neo4j.readOnce("RETURN 1 AS one", Map.of(), result -> result.single().get("one").asInt());
     }
 
     PairingSettings settings(String regionId) {
@@ -246,7 +227,8 @@ public class PairRepository {
                       @Nullable String schoolId, @Nullable String visibleMunicipalityId, @Nullable String visibleSchoolId) {
     }
 
-    Page<NetworkPair> list(PairFilter filter, Page.Request page) {
+    /** A page of pairs, newest first; the cursor is (createdAt, id) of the last pair seen. */
+    Connection<NetworkPair> list(PairFilter filter, Connection.Request page) {
         Map<String, Object> params = new HashMap<>();
         params.put("regionId", filter.regionId());
         params.put("statuses", filter.statuses());
@@ -254,25 +236,26 @@ public class PairRepository {
         params.put("schoolId", filter.schoolId());
         params.put("visibleMunicipalityId", filter.visibleMunicipalityId());
         params.put("visibleSchoolId", filter.visibleSchoolId());
-        params.put("offset", page.offset());
-        params.put("limit", page.limit());
+        params.put("afterAt", page.after(0));
+        params.put("afterId", page.after(1));
+        params.put("limit", page.fetchSize());
+        String match = """
+                MATCH (p:NetworkPair {regionId: $regionId})
+                WHERE ($statuses IS NULL OR p.status IN $statuses)
+                  AND ($municipalityId IS NULL OR p.menteeMunicipalityId = $municipalityId OR p.leaderMunicipalityId = $municipalityId)
+                  AND ($schoolId IS NULL OR p.menteeId = $schoolId OR p.leaderId = $schoolId)
+                  AND ($visibleMunicipalityId IS NULL OR p.menteeMunicipalityId = $visibleMunicipalityId
+                       OR p.leaderMunicipalityId = $visibleMunicipalityId)
+                  AND ($visibleSchoolId IS NULL OR p.menteeId = $visibleSchoolId OR p.leaderId = $visibleSchoolId)
+                """;
         return neo4j.read(tx -> {
-            Record r = tx.run("""
-                    MATCH (p:NetworkPair {regionId: $regionId})
-                    WHERE ($statuses IS NULL OR p.status IN $statuses)
-                      AND ($municipalityId IS NULL OR p.menteeMunicipalityId = $municipalityId OR p.leaderMunicipalityId = $municipalityId)
-                      AND ($schoolId IS NULL OR p.menteeId = $schoolId OR p.leaderId = $schoolId)
-                      AND ($visibleMunicipalityId IS NULL OR p.menteeMunicipalityId = $visibleMunicipalityId
-                           OR p.leaderMunicipalityId = $visibleMunicipalityId)
-                      AND ($visibleSchoolId IS NULL OR p.menteeId = $visibleSchoolId OR p.leaderId = $visibleSchoolId)
-                    WITH p ORDER BY p.createdAt DESC, p.id
-                    WITH collect(p.id) AS ids
-                    RETURN size(ids) AS total, ids[$offset..($offset + $limit)] AS page
-                    """, params).single();
-            int total = r.get("total").asInt();
-            List<String> ids = r.get("page").asList(Value::asString);
-            List<NetworkPair> pairs = ids.stream().map(id -> find(tx, id).orElseThrow()).toList();
-            return new Page<>(pairs, page.offset(), total);
+            long total = tx.run(match + "RETURN count(p) AS n", params).single().get("n").asLong();
+            List<NetworkPair> pairs = tx.run(match + """
+                      AND ($afterAt IS NULL OR p.createdAt < datetime($afterAt)
+                           OR (p.createdAt = datetime($afterAt) AND p.id > $afterId))
+                    WITH p ORDER BY p.createdAt DESC, p.id LIMIT $limit
+                    """ + PAIR_RETURN + " ORDER BY p.createdAt DESC, p.id", params).list(PairRepository::toPair);
+            return Connection.of(pairs, page, total, p -> Connection.cursor(p.createdAt().toOffsetDateTime().toString(), p.id()));
         });
     }
 
@@ -294,11 +277,22 @@ public class PairRepository {
 
     // ------------------------------------------------------------------ plan and history
 
-    List<PlanActivity> activities(String pairId) {
-        return neo4j.read(tx -> tx.run("""
-                MATCH (:NetworkPair {id: $id})-[:HAS_ACTIVITY]->(a:PlanActivity)
+    /** The joint plans of the given pairs (every asked pair is a key), in one query. */
+    Map<String, List<PlanActivity>> activitiesOf(Collection<String> pairIds) {
+        Map<String, List<PlanActivity>> plans = emptyListsFor(pairIds);
+        neo4j.read(tx -> tx.run("""
+                UNWIND $ids AS id
+                MATCH (:NetworkPair {id: id})-[:HAS_ACTIVITY]->(a:PlanActivity)
                 RETURN a {.*} AS a ORDER BY a.deadline IS NULL, a.deadline, a.createdAt, a.id
-                """, Map.of("id", pairId)).list(r -> toActivity(r.get("a"))));
+                """, Map.of("ids", List.copyOf(pairIds))).list(r -> toActivity(r.get("a"))))
+                .forEach(a -> plans.get(a.pairId()).add(a));
+        return plans;
+    }
+
+    private static <V> Map<String, List<V>> emptyListsFor(Collection<String> ids) {
+        Map<String, List<V>> lists = new HashMap<>();
+        ids.forEach(id -> lists.put(id, new ArrayList<>()));
+        return lists;
     }
 
     Optional<String> pairOfActivity(TransactionContext tx, String activityId) {
@@ -351,18 +345,22 @@ public class PairRepository {
                 """, Map.of("id", pairId, "action", action.name(), "by", by, "details", json(details))).consume();
     }
 
-    List<PairEvent> history(String pairId) {
-        return neo4j.read(tx -> tx.run("""
-                MATCH (:NetworkPair {id: $id})-[:HAS_EVENT]->(e:PairEvent)
-                RETURN e {.*} AS e ORDER BY e.seq, e.at
-                """, Map.of("id", pairId)).list(r -> {
+    /** The histories of the given pairs (every asked pair is a key), oldest entry first, in one query. */
+    Map<String, List<PairEvent>> historyOf(Collection<String> pairIds) {
+        Map<String, List<PairEvent>> histories = emptyListsFor(pairIds);
+        neo4j.read(tx -> tx.run("""
+                UNWIND $ids AS id
+                MATCH (:NetworkPair {id: id})-[:HAS_EVENT]->(e:PairEvent)
+                RETURN id, e {.*} AS e ORDER BY id, e.seq, e.at
+                """, Map.of("ids", List.copyOf(pairIds))).list(r -> {
             Value e = r.get("e");
-            return new PairEvent(e.get("seq").asLong(), e.get("at").asZonedDateTime(), e.get("by").asString(),
-                    PairEventAction.valueOf(e.get("action").asString()),
+            return Map.entry(r.get("id").asString(), new PairEvent(e.get("seq").asLong(), e.get("at").asZonedDateTime(),
+                    e.get("by").asString(), PairEventAction.valueOf(e.get("action").asString()),
                     e.get("from").isNull() ? null : PairStatus.valueOf(e.get("from").asString()),
                     e.get("to").isNull() ? null : PairStatus.valueOf(e.get("to").asString()),
-                    parse(e.get("details").isNull() ? null : e.get("details").asString()));
-        }));
+                    parse(e.get("details").isNull() ? null : e.get("details").asString())));
+        })).forEach(entry -> histories.get(entry.getKey()).add(entry.getValue()));
+        return histories;
     }
 
     // ------------------------------------------------------------------ mapping

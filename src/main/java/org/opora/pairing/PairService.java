@@ -3,10 +3,12 @@ package org.opora.pairing;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import org.opora.platform.errors.ApiException;
+import org.opora.platform.graphql.Connection;
 import org.opora.platform.neo4j.Neo4jSessions;
 import org.opora.security.CurrentUser;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -293,8 +295,8 @@ public class PairService {
         return pair;
     }
 
-    public Page<NetworkPair> list(CurrentUser user, String regionId, @Nullable List<PairStatus> statuses,
-                                  @Nullable String municipalityId, @Nullable String schoolId, Page.Request page) {
+    public Connection<NetworkPair> list(CurrentUser user, String regionId, @Nullable List<PairStatus> statuses,
+                                        @Nullable String municipalityId, @Nullable String schoolId, Connection.Request page) {
         if (!user.isAdmin() && user.scope().regionId() != null && !user.scope().regionId().equals(regionId)) {
             throw ApiException.forbidden("Сетевые пары региона " + regionId + " вне вашей территории");
         }
@@ -305,12 +307,14 @@ public class PairService {
                 user.isAdmin() ? null : user.scope().schoolId()), page);
     }
 
-    public List<PlanActivity> plan(NetworkPair pair) {
-        return pairs.activities(pair.id());
+    /** The joint plans of pairs the caller already sees (child field of a pair), by pair id. */
+    public Map<String, List<PlanActivity>> plans(Collection<String> pairIds) {
+        return pairs.activitiesOf(pairIds);
     }
 
-    public List<PairEvent> history(NetworkPair pair) {
-        return pairs.history(pair.id());
+    /** The histories of pairs the caller already sees (child field of a pair), by pair id. */
+    public Map<String, List<PairEvent>> histories(Collection<String> pairIds) {
+        return pairs.historyOf(pairIds);
     }
 
     // ------------------------------------------------------------------ text checks

@@ -5,6 +5,7 @@ import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import org.opora.platform.demo.DemoDataLoader;
 import org.opora.platform.errors.ApiException;
+import org.opora.platform.graphql.Connection;
 import org.opora.security.CurrentUser;
 import org.opora.security.Role;
 import org.opora.security.Scope;
@@ -55,8 +56,8 @@ class PairingDemoData implements DemoDataLoader {
     public List<String> load() {
         List<String> lines = new ArrayList<>();
         CurrentUser system = new CurrentUser(DEMO_USER, EnumSet.of(Role.ADMIN), Scope.EVERYWHERE);
-        Page<NetworkPair> existing = pairs.list(system, regionId, null, null, null, new Page.Request(0, 100));
-        List<NetworkPair> found = existing.items().stream().filter(p -> DEMO_USER.equals(p.createdBy())).toList();
+        Connection<NetworkPair> existing = pairs.list(system, regionId, null, null, null, Connection.Request.first(100));
+        List<NetworkPair> found = existing.nodes().stream().filter(p -> DEMO_USER.equals(p.createdBy())).toList();
         List<NetworkPair> demoPairs;
         if (found.isEmpty()) {
             try {
@@ -94,7 +95,7 @@ class PairingDemoData implements DemoDataLoader {
                 "Сетевые пары (регион %s): предложение %s — %d ШНОР без пары, подобрано %d (жадный алгоритм: %d), сумма оценок %.2f (жадный: %.2f)",
                 regionId, proposal.id(), proposal.menteeCount(), proposal.pairedCount(), proposal.greedy().pairedCount(),
                 proposal.totalScore(), proposal.greedy().totalScore()));
-        List<PairingProposal.Item> matched = proposals.items(proposal, true, new Page.Request(0, 100)).items();
+        List<PairingProposal.Item> matched = proposals.items(proposal, true, Connection.Request.first(100)).nodes();
         // Prefer couples inside one municipality, so the municipal coordinator can run them.
         List<PairingProposal.Item> ordered = new ArrayList<>(matched.stream()
                 .filter(i -> i.mentee().municipalityId() != null && i.mentee().municipalityId().equals(i.leader().municipalityId()))

@@ -6,19 +6,29 @@ import jakarta.inject.Singleton;
 import org.opora.platform.errors.ApiException;
 import org.opora.platform.errors.ErrorCode;
 import org.opora.platform.graphql.Arguments;
+import org.opora.platform.graphql.Connection;
+import org.opora.platform.graphql.EntityLoader;
 import org.opora.platform.graphql.GraphQlWiring;
 import org.opora.platform.graphql.RequestContext;
 import org.opora.security.CurrentUser;
 
-import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
-/** The pairing API: parses arguments and calls the services; no rules live here. */
+/**
+ * The pairing API: one named fetcher per field, each parsing its arguments into typed values and calling a
+ * service; no rules live here. A pair's plan, history and outcome load through request DataLoaders, so a
+ * page of pairs costs one query per child field, not one per pair.
+ */
 @Singleton
 class PairingGraphQl implements GraphQlWiring {
+
+    static final String PLAN_LOADER = "pairPlan";
+    static final String HISTORY_LOADER = "pairHistory";
+    static final String OUTCOME_LOADER = "pairOutcome";
 
     private final CandidateService candidates;
     private final ProposalService proposals;
@@ -41,113 +51,158 @@ class PairingGraphQl implements GraphQlWiring {
     public void wire(RuntimeWiring.Builder wiring) {
         wiring.type("Query", t -> t
                 .dataFetcher("pairCandidates", this::pairCandidates)
-                .dataFetcher("pairingSettings", env -> settingsView(env.getArgument("regionId"),
-                        candidates.settings(user(env), env.getArgument("regionId"))))
-                .dataFetcher("pairingProposal", env -> nullWhenNotFound(() -> proposals.proposal(user(env), env.getArgument("id"))))
-                .dataFetcher("pairingProposals", env -> proposals.list(user(env), env.getArgument("regionId"), page(env))
-                        .connection(p -> p))
-                .dataFetcher("networkPair", env -> nullWhenNotFound(() -> pairs.pair(user(env), env.getArgument("id"))))
+                .dataFetcher("pairingSettings", this::pairingSettings)
+                .dataFetcher("pairingProposal", this::pairingProposal)
+                .dataFetcher("pairingProposals", this::pairingProposals)
+                .dataFetcher("networkPair", this::networkPair)
                 .dataFetcher("networkPairs", this::networkPairs)
-                .dataFetcher("pairingOutcomeSummary", env -> outcomes.summary(user(env), env.getArgument("regionId"))));
+                .dataFetcher("pairingOutcomeSummary", this::pairingOutcomeSummary));
         wiring.type("Mutation", t -> t
-                .dataFetcher("updatePairingSettings", this::updateSettings)
-                .dataFetcher("proposeNetworkPairs", env -> proposals.propose(user(env), env.getArgument("regionId"),
-                        env.getArgument("municipalityId"), Arguments.of(env.getArguments()).decimal("maxDistanceKm")))
-                .dataFetcher("createPairsFromProposal", env -> proposals.createPairs(user(env), env.getArgument("proposalId"),
-                        env.getArgument("schoolIds")))
-                .dataFetcher("createNetworkPair", env -> {
-                    Arguments input = Arguments.of(env.getArgument("input"));
-                    return pairs.create(user(env), input.requiredString("menteeId"), input.requiredString("leaderId"),
-                            input.string("note"), null);
-                })
-                .dataFetcher("agreeNetworkPair", env -> {
-                    Arguments args = Arguments.of(env.getArguments());
-                    return pairs.agree(user(env), args.requiredString("id"), args.date("agreementDate"), args.string("agreementRef"));
-                })
-                .dataFetcher("activateNetworkPair", env -> {
-                    Arguments args = Arguments.of(env.getArguments());
-                    return pairs.activate(user(env), args.requiredString("id"), args.date("startDate"));
-                })
-                .dataFetcher("completeNetworkPair", env -> {
-                    Arguments args = Arguments.of(env.getArguments());
-                    return pairs.complete(user(env), args.requiredString("id"), args.date("endDate"), args.string("summary"));
-                })
-                .dataFetcher("cancelNetworkPair", env -> {
-                    Arguments args = Arguments.of(env.getArguments());
-                    return pairs.cancel(user(env), args.requiredString("id"), args.string("reason"));
-                })
-                .dataFetcher("addPairActivity", env -> pairs.addActivity(user(env), env.getArgument("pairId"),
-                        activity(Arguments.of(env.getArgument("input")))))
-                .dataFetcher("updatePairActivity", env -> pairs.updateActivity(user(env), env.getArgument("id"),
-                        activity(Arguments.of(env.getArgument("input")))))
-                .dataFetcher("removePairActivity", env -> pairs.removeActivity(user(env), env.getArgument("id"))));
+                .dataFetcher("updatePairingSettings", this::updatePairingSettings)
+                .dataFetcher("proposeNetworkPairs", this::proposeNetworkPairs)
+                .dataFetcher("createPairsFromProposal", this::createPairsFromProposal)
+                .dataFetcher("createNetworkPair", this::createNetworkPair)
+                .dataFetcher("agreeNetworkPair", this::agreeNetworkPair)
+                .dataFetcher("activateNetworkPair", this::activateNetworkPair)
+                .dataFetcher("completeNetworkPair", this::completeNetworkPair)
+                .dataFetcher("cancelNetworkPair", this::cancelNetworkPair)
+                .dataFetcher("addPairActivity", this::addPairActivity)
+                .dataFetcher("updatePairActivity", this::updatePairActivity)
+                .dataFetcher("removePairActivity", this::removePairActivity));
         wiring.type("NetworkPair", t -> t
-                .dataFetcher("plan", env -> pairs.plan(env.getSource()))
-                .dataFetcher("history", env -> pairs.history(env.getSource()))
-                .dataFetcher("outcome", env -> outcomes.outcome(env.getSource())));
+                .dataFetcher("plan", this::pairPlan)
+                .dataFetcher("history", this::pairHistory)
+                .dataFetcher("outcome", this::pairOutcome));
         wiring.type("PairingProposal", t -> t
-                .dataFetcher("items", env -> proposals.items(env.getSource(), env.getArgument("matched"), page(env))
-                        .connection(i -> i)));
+                .dataFetcher("items", this::proposalItems));
     }
 
-    private Map<String, Object> pairCandidates(DataFetchingEnvironment env) {
+    @Override
+    public List<EntityLoader<?, ?>> loaders() {
+        return List.of(new EntityLoader<>(PLAN_LOADER, pairs::plans),
+                new EntityLoader<>(HISTORY_LOADER, pairs::histories),
+                new EntityLoader<>(OUTCOME_LOADER, outcomes::outcomes));
+    }
+
+    // ------------------------------------------------------------------ queries
+
+    private CandidateService.CandidateList pairCandidates(DataFetchingEnvironment env) {
         Arguments args = Arguments.of(env.getArguments());
-        CandidateService.CandidateList list = candidates.candidates(user(env), args.requiredString("schoolId"), page(env),
-                args.decimal("maxDistanceKm"));
-        Map<String, Object> connection = list.page().connection(c -> c);
-        connection.put("school", list.school());
-        List<Map<String, Object>> excluded = new ArrayList<>();
-        list.excluded().forEach((reason, count) -> {
-            Map<String, Object> e = new LinkedHashMap<>();
-            e.put("reason", reason.name());
-            e.put("label", reason.label());
-            e.put("count", count);
-            excluded.add(e);
-        });
-        connection.put("excluded", excluded);
-        connection.put("settings", settingsView(list.school().regionId(), list.settings()));
-        return connection;
+        return candidates.candidates(user(env), args.requiredString("schoolId"), page(env, 1), args.decimal("maxDistanceKm"));
     }
 
-    private Map<String, Object> networkPairs(DataFetchingEnvironment env) {
+    private PairingSettings.View pairingSettings(DataFetchingEnvironment env) {
+        return candidates.settings(user(env), env.getArgument("regionId"));
+    }
+
+    private PairingProposal pairingProposal(DataFetchingEnvironment env) {
+        return nullWhenNotFound(() -> proposals.proposal(user(env), env.getArgument("id")));
+    }
+
+    private Connection<PairingProposal> pairingProposals(DataFetchingEnvironment env) {
+        return proposals.list(user(env), env.getArgument("regionId"), page(env, 2));
+    }
+
+    private NetworkPair networkPair(DataFetchingEnvironment env) {
+        return nullWhenNotFound(() -> pairs.pair(user(env), env.getArgument("id")));
+    }
+
+    private Connection<NetworkPair> networkPairs(DataFetchingEnvironment env) {
         Arguments filter = Arguments.of(env.getArgument("filter"));
         List<PairStatus> statuses = filter.stringList("statuses").stream().map(PairStatus::valueOf).toList();
         return pairs.list(user(env), env.getArgument("regionId"), statuses, filter.string("municipalityId"),
-                filter.string("schoolId"), page(env)).connection(p -> p);
+                filter.string("schoolId"), page(env, 2));
     }
 
-    private Map<String, Object> updateSettings(DataFetchingEnvironment env) {
-        String regionId = env.getArgument("regionId");
-        CurrentUser user = user(env);
-        PairingSettings current = candidates.currentSettings(regionId);
-        Arguments in = Arguments.of(env.getArgument("input"));
-        Map<ContextFeature, Double> weights = new EnumMap<>(current.featureWeights());
-        if (in.has("featureWeights")) {
-            @SuppressWarnings("unchecked")
-            List<Map<String, Object>> given = (List<Map<String, Object>>) in.asMap().get("featureWeights");
-            for (Map<String, Object> entry : given) {
-                Arguments w = Arguments.of(entry);
-                String code = w.requiredString("indicator");
-                ContextFeature feature = ContextFeature.fromCode(code).orElseThrow(() -> ApiException.badInput(
-                        "featureWeights: неизвестный показатель «" + code + "»"));
-                weights.put(feature, w.decimal("weight"));
-            }
-        }
-        Double maxDistance = Boolean.TRUE.equals(in.bool("clearMaxDistance")) ? null
-                : in.has("maxDistanceKm") ? in.decimal("maxDistanceKm") : current.maxDistanceKm();
-        PairingSettings updated = new PairingSettings(
-                in.integer("capacity", current.capacity()), maxDistance,
-                or(in.decimal("minScore"), current.minScore()),
-                or(in.decimal("weightContext"), current.weightContext()),
-                or(in.decimal("weightResultGap"), current.weightResultGap()),
-                or(in.decimal("weightTypeSize"), current.weightTypeSize()),
-                or(in.decimal("weightProximity"), current.weightProximity()),
-                or(in.decimal("weightCapacity"), current.weightCapacity()),
-                or(in.decimal("distanceScaleKm"), current.distanceScaleKm()),
-                or(in.decimal("gapSaturation"), current.gapSaturation()),
-                weights, null, null);
-        return settingsView(regionId, candidates.updateSettings(user, regionId, updated));
+    private OutcomeService.Summary pairingOutcomeSummary(DataFetchingEnvironment env) {
+        return outcomes.summary(user(env), env.getArgument("regionId"));
     }
+
+    // ------------------------------------------------------------------ child fields
+
+    private CompletableFuture<List<PlanActivity>> pairPlan(DataFetchingEnvironment env) {
+        return EntityLoader.load(env, PLAN_LOADER, env.<NetworkPair>getSource().id());
+    }
+
+    private CompletableFuture<List<PairEvent>> pairHistory(DataFetchingEnvironment env) {
+        return EntityLoader.load(env, HISTORY_LOADER, env.<NetworkPair>getSource().id());
+    }
+
+    private CompletableFuture<OutcomeService.PairOutcome> pairOutcome(DataFetchingEnvironment env) {
+        return EntityLoader.load(env, OUTCOME_LOADER, env.<NetworkPair>getSource());
+    }
+
+    private Connection<PairingProposal.Item> proposalItems(DataFetchingEnvironment env) {
+        return proposals.items(env.getSource(), env.getArgument("matched"), page(env, 1));
+    }
+
+    // ------------------------------------------------------------------ mutations
+
+    private PairingSettings.View updatePairingSettings(DataFetchingEnvironment env) {
+        Arguments in = Arguments.of(env.getArgument("input"));
+        Map<ContextFeature, Double> weights = new EnumMap<>(ContextFeature.class);
+        for (Arguments weight : in.nestedList("featureWeights")) {
+            String code = weight.requiredString("indicator");
+            ContextFeature feature = ContextFeature.fromCode(code).orElseThrow(() -> ApiException.badInput(
+                    "featureWeights: неизвестный показатель «" + code + "»"));
+            weights.put(feature, weight.decimal("weight"));
+        }
+        PairingSettings.Change change = new PairingSettings.Change(in.integer("capacity"), in.decimal("maxDistanceKm"),
+                Boolean.TRUE.equals(in.bool("clearMaxDistance")), in.decimal("minScore"), in.decimal("weightContext"),
+                in.decimal("weightResultGap"), in.decimal("weightTypeSize"), in.decimal("weightProximity"),
+                in.decimal("weightCapacity"), in.decimal("distanceScaleKm"), in.decimal("gapSaturation"), weights);
+        return candidates.updateSettings(user(env), env.getArgument("regionId"), change);
+    }
+
+    private PairingProposal proposeNetworkPairs(DataFetchingEnvironment env) {
+        Arguments args = Arguments.of(env.getArguments());
+        return proposals.propose(user(env), args.requiredString("regionId"), args.string("municipalityId"),
+                args.decimal("maxDistanceKm"));
+    }
+
+    private ProposalService.CreatedFromProposal createPairsFromProposal(DataFetchingEnvironment env) {
+        return proposals.createPairs(user(env), env.getArgument("proposalId"), env.getArgument("schoolIds"));
+    }
+
+    private NetworkPair createNetworkPair(DataFetchingEnvironment env) {
+        Arguments input = Arguments.of(env.getArgument("input"));
+        return pairs.create(user(env), input.requiredString("menteeId"), input.requiredString("leaderId"),
+                input.string("note"), null);
+    }
+
+    private NetworkPair agreeNetworkPair(DataFetchingEnvironment env) {
+        Arguments args = Arguments.of(env.getArguments());
+        return pairs.agree(user(env), args.requiredString("id"), args.date("agreementDate"), args.string("agreementRef"));
+    }
+
+    private NetworkPair activateNetworkPair(DataFetchingEnvironment env) {
+        Arguments args = Arguments.of(env.getArguments());
+        return pairs.activate(user(env), args.requiredString("id"), args.date("startDate"));
+    }
+
+    private NetworkPair completeNetworkPair(DataFetchingEnvironment env) {
+        Arguments args = Arguments.of(env.getArguments());
+        return pairs.complete(user(env), args.requiredString("id"), args.date("endDate"), args.string("summary"));
+    }
+
+    private NetworkPair cancelNetworkPair(DataFetchingEnvironment env) {
+        Arguments args = Arguments.of(env.getArguments());
+        return pairs.cancel(user(env), args.requiredString("id"), args.string("reason"));
+    }
+
+    private PlanActivity addPairActivity(DataFetchingEnvironment env) {
+        return pairs.addActivity(user(env), env.getArgument("pairId"), activity(Arguments.of(env.getArgument("input"))));
+    }
+
+    private PlanActivity updatePairActivity(DataFetchingEnvironment env) {
+        return pairs.updateActivity(user(env), env.getArgument("id"), activity(Arguments.of(env.getArgument("input"))));
+    }
+
+    private NetworkPair removePairActivity(DataFetchingEnvironment env) {
+        return pairs.removeActivity(user(env), env.getArgument("id"));
+    }
+
+    // ------------------------------------------------------------------ parsing
 
     private static PairService.ActivityInput activity(Arguments in) {
         return new PairService.ActivityInput(in.string("title"), in.date("deadline"), in.string("responsible"),
@@ -155,46 +210,16 @@ class PairingGraphQl implements GraphQlWiring {
                 Boolean.TRUE.equals(in.bool("clearDeadline")));
     }
 
-    static Map<String, Object> settingsView(String regionId, PairingSettings s) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("regionId", regionId);
-        view.put("isDefault", s.updatedAt() == null);
-        view.put("capacity", s.capacity());
-        view.put("maxDistanceKm", s.maxDistanceKm());
-        view.put("minScore", s.minScore());
-        view.put("weightContext", s.weightContext());
-        view.put("weightResultGap", s.weightResultGap());
-        view.put("weightTypeSize", s.weightTypeSize());
-        view.put("weightProximity", s.weightProximity());
-        view.put("weightCapacity", s.weightCapacity());
-        view.put("distanceScaleKm", s.distanceScaleKm());
-        view.put("gapSaturation", s.gapSaturation());
-        List<Map<String, Object>> weights = new ArrayList<>();
-        s.featureWeights().forEach((feature, weight) -> weights.add(Map.of("indicator", feature.code(),
-                "label", feature.label(), "weight", weight)));
-        view.put("featureWeights", weights);
-        view.put("updatedBy", s.updatedBy());
-        view.put("updatedAt", s.updatedAt());
-        return view;
-    }
-
-    private static double or(Double value, double fallback) {
-        return value == null ? fallback : value;
-    }
-
-    private static Page.Request page(DataFetchingEnvironment env) {
-        return Page.request(env.getArgument("first"), env.getArgument("after"));
+    private static Connection.Request page(DataFetchingEnvironment env, int cursorParts) {
+        return Connection.request(env.getArgument("first"), env.getArgument("after"), cursorParts);
     }
 
     private static CurrentUser user(DataFetchingEnvironment env) {
         return RequestContext.user(env);
     }
 
-    private interface Lookup<T> {
-        T get();
-    }
-
-    private static <T> T nullWhenNotFound(Lookup<T> lookup) {
+    /** A read by id answers null for a missing record; another territory's record is still FORBIDDEN. */
+    private static <T> T nullWhenNotFound(Supplier<T> lookup) {
         try {
             return lookup.get();
         } catch (ApiException e) {

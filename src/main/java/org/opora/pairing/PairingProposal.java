@@ -52,6 +52,7 @@ public record PairingProposal(String id,
 
     /** One school of the proposal: its proposed leader, or why there is none. */
     public record Item(String proposalId,
+                       int position,
                        SchoolRow mentee,
                        @Nullable SchoolRow leader,
                        @Nullable Double score,

@@ -179,4 +179,48 @@ public record PairingSettings(int capacity,
         return new PairingSettings(capacity, km, minScore, weightContext, weightResultGap, weightTypeSize,
                 weightProximity, weightCapacity, distanceScaleKm, gapSaturation, featureWeights, updatedBy, updatedAt);
     }
+
+    /** A change asked for by a regional coordinator: null fields keep their values. */
+    public record Change(@Nullable Integer capacity, @Nullable Double maxDistanceKm, boolean clearMaxDistance,
+                         @Nullable Double minScore, @Nullable Double weightContext, @Nullable Double weightResultGap,
+                         @Nullable Double weightTypeSize, @Nullable Double weightProximity, @Nullable Double weightCapacity,
+                         @Nullable Double distanceScaleKm, @Nullable Double gapSaturation,
+                         Map<ContextFeature, Double> featureWeights) {
+    }
+
+    /** These settings with {@code change} applied (not yet validated). */
+    PairingSettings with(Change change) {
+        Map<ContextFeature, Double> weights = new EnumMap<>(featureWeights);
+        weights.putAll(change.featureWeights());
+        return new PairingSettings(
+                change.capacity() == null ? capacity : change.capacity(),
+                change.clearMaxDistance() ? null : change.maxDistanceKm() == null ? maxDistanceKm : change.maxDistanceKm(),
+                or(change.minScore(), minScore), or(change.weightContext(), weightContext),
+                or(change.weightResultGap(), weightResultGap), or(change.weightTypeSize(), weightTypeSize),
+                or(change.weightProximity(), weightProximity), or(change.weightCapacity(), weightCapacity),
+                or(change.distanceScaleKm(), distanceScaleKm), or(change.gapSaturation(), gapSaturation),
+                weights, null, null);
+    }
+
+    private static double or(@Nullable Double value, double fallback) {
+        return value == null ? fallback : value;
+    }
+
+    /** The settings as the API shows them for a region. */
+    public record View(String regionId, boolean isDefault, int capacity, @Nullable Double maxDistanceKm, double minScore,
+                       double weightContext, double weightResultGap, double weightTypeSize, double weightProximity,
+                       double weightCapacity, double distanceScaleKm, double gapSaturation, List<FeatureWeight> featureWeights,
+                       @Nullable String updatedBy, @Nullable ZonedDateTime updatedAt) {
+    }
+
+    public record FeatureWeight(String indicator, String label, double weight) {
+    }
+
+    View view(String regionId) {
+        List<FeatureWeight> weights = new ArrayList<>();
+        featureWeights.forEach((feature, weight) -> weights.add(new FeatureWeight(feature.code(), feature.label(), weight)));
+        return new View(regionId, updatedAt == null, capacity, maxDistanceKm, minScore, weightContext, weightResultGap,
+                weightTypeSize, weightProximity, weightCapacity, distanceScaleKm, gapSaturation, List.copyOf(weights),
+                updatedBy, updatedAt);
+    }
 }

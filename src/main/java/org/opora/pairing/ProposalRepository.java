@@ -4,6 +4,8 @@ import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
+import org.opora.platform.errors.ApiException;
+import org.opora.platform.graphql.Connection;
 import org.opora.platform.neo4j.Neo4jSessions;
 
 import java.util.ArrayList;
@@ -57,10 +59,9 @@ public class ProposalRepository {
         props.put("greedyTotalScore", proposal.greedy().totalScore());
         props.put("greedySolveMillis", proposal.greedy().solveMillis());
         List<Map<String, Object>> rows = new ArrayList<>();
-        int position = 0;
         for (PairingProposal.Item item : items) {
             Map<String, Object> row = new HashMap<>();
-            row.put("position", position++);
+            row.put("position", item.position());
             row.put("menteeId", item.mentee().id());
             row.put("leaderId", item.leader() == null ? null : item.leader().id());
             row.put("score", item.score());
@@ -93,48 +94,64 @@ public class ProposalRepository {
                 .stream().findFirst().map(r -> toProposal(r.get("p"))));
     }
 
-    Page<PairingProposal> list(String regionId, @Nullable String municipalityId, Page.Request page) {
+    /** A page of proposals, newest first; the cursor is (createdAt, id) of the last proposal seen. */
+    Connection<PairingProposal> list(String regionId, @Nullable String municipalityId, Connection.Request page) {
         Map<String, Object> params = new HashMap<>();
         params.put("regionId", regionId);
         params.put("municipalityId", municipalityId);
-        params.put("offset", page.offset());
-        params.put("limit", page.limit());
+        params.put("afterAt", page.after(0));
+        params.put("afterId", page.after(1));
+        params.put("limit", page.fetchSize());
+        // The same rule as PairAccess.proposalVisible, which guards the read by id.
+        String match = """
+                MATCH (p:PairingProposal {regionId: $regionId})
+                WHERE ($municipalityId IS NULL OR p.municipalityId IS NULL OR p.municipalityId = $municipalityId)
+                """;
         return neo4j.read(tx -> {
-            Record r = tx.run("""
-                    MATCH (p:PairingProposal {regionId: $regionId})
-                    // The same rule as PairAccess.proposalVisible, which guards the read by id.
-                    WHERE $municipalityId IS NULL OR p.municipalityId IS NULL OR p.municipalityId = $municipalityId
-                    WITH p ORDER BY p.createdAt DESC, p.id
-                    WITH collect(p {.*}) AS proposals
-                    RETURN size(proposals) AS total, proposals[$offset..($offset + $limit)] AS page
-                    """, params).single();
-            return new Page<>(r.get("page").asList(ProposalRepository::toProposal), page.offset(), r.get("total").asInt());
+            long total = tx.run(match + "RETURN count(p) AS n", params).single().get("n").asLong();
+            List<PairingProposal> proposals = tx.run(match + """
+                      AND ($afterAt IS NULL OR p.createdAt < datetime($afterAt)
+                           OR (p.createdAt = datetime($afterAt) AND p.id > $afterId))
+                    RETURN p {.*} AS p ORDER BY p.createdAt DESC, p.id LIMIT $limit
+                    """, params).list(r -> toProposal(r.get("p")));
+            return Connection.of(proposals, page, total,
+                    p -> Connection.cursor(p.createdAt().toOffsetDateTime().toString(), p.id()));
         });
     }
 
-    Page<PairingProposal.Item> items(String proposalId, @Nullable Boolean matched, Page.Request page) {
+    /** A page of a proposal's items in the order the proposal ranked them; the cursor is the last item's position. */
+    Connection<PairingProposal.Item> items(String proposalId, @Nullable Boolean matched, Connection.Request page) {
         Map<String, Object> params = new HashMap<>();
         params.put("id", proposalId);
         params.put("matched", matched);
-        params.put("offset", page.offset());
-        params.put("limit", page.limit());
+        params.put("afterPosition", page.after(0) == null ? -1 : positionOf(page.after(0)));
+        params.put("limit", page.fetchSize());
+        String match = """
+                MATCH (:PairingProposal {id: $id})-[:HAS_ITEM]->(i:ProposalItem)
+                WHERE ($matched IS NULL OR (i.leaderId IS NOT NULL) = $matched)
+                """;
         return neo4j.read(tx -> {
-            int total = tx.run("""
-                    MATCH (:PairingProposal {id: $id})-[:HAS_ITEM]->(i:ProposalItem)
-                    WHERE $matched IS NULL OR (i.leaderId IS NOT NULL) = $matched
-                    RETURN count(i) AS n
-                    """, params).single().get("n").asInt();
-            List<PairingProposal.Item> items = tx.run("""
-                    MATCH (:PairingProposal {id: $id})-[:HAS_ITEM]->(i:ProposalItem)
-                    WHERE $matched IS NULL OR (i.leaderId IS NOT NULL) = $matched
-                    WITH i ORDER BY i.position SKIP $offset LIMIT $limit
+            long total = tx.run(match + "RETURN count(i) AS n", params).single().get("n").asLong();
+            List<PairingProposal.Item> items = tx.run(match + """
+                      AND i.position > $afterPosition
+                    WITH i ORDER BY i.position LIMIT $limit
                     """ + ITEM_RETURN, params).list(ProposalRepository::toItem);
-            return new Page<>(items, page.offset(), total);
+            return Connection.of(items, page, total, item -> Connection.cursor(Integer.toString(item.position())));
         });
     }
 
+    private static int positionOf(String cursorPart) {
+        try {
+            return Integer.parseInt(cursorPart);
+        } catch (NumberFormatException e) {
+            throw ApiException.badInput("after: недействительный курсор");
+        }
+    }
+
+    /** Every item of a proposal, in order. */
     List<PairingProposal.Item> allItems(String proposalId) {
-        return items(proposalId, null, new Page.Request(0, Integer.MAX_VALUE / 2)).items();
+        return neo4j.read(tx -> tx.run("MATCH (:PairingProposal {id: $id})-[:HAS_ITEM]->(i:ProposalItem) WITH i ORDER BY i.position "
+                + ITEM_RETURN, Map.of("id", proposalId)).list(ProposalRepository::toItem));
     }
 
     void linkPair(String proposalId, String menteeId, String pairId) {
@@ -165,7 +182,7 @@ public class ProposalRepository {
         }
         Value mentee = r.get("mentee");
         SchoolRow menteeRow = mentee.isNull() ? missingSchool(i.get("menteeId").asString()) : SchoolDataRepository.toRow(mentee);
-        return new PairingProposal.Item(i.get("proposalId").asString(), menteeRow,
+        return new PairingProposal.Item(i.get("proposalId").asString(), i.get("position").asInt(), menteeRow,
                 r.get("leader").isNull() ? null : SchoolDataRepository.toRow(r.get("leader")),
                 SchoolDataRepository.number(i.get("score")), SchoolDataRepository.string(i.get("summary")), components,
                 i.get("reason").isNull() ? null : PairingProposal.UnmatchedReason.valueOf(i.get("reason").asString()),

@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import org.opora.platform.errors.ApiException;
 import org.opora.platform.errors.ErrorCode;
+import org.opora.platform.graphql.Connection;
 import org.opora.security.CurrentUser;
 
 import java.time.ZoneOffset;
@@ -151,14 +152,14 @@ public class ProposalService {
             if (l >= 0) {
                 int c = leaders.get(l);
                 CandidateExplanation explanation = scorer.explain(profiles[r], c, open[c], distances[r][l]);
-                items.add(new PairingProposal.Item(proposalId, snapshot.school(m), snapshot.school(c), scores[r][l],
+                items.add(new PairingProposal.Item(proposalId, r, snapshot.school(m), snapshot.school(c), scores[r][l],
                         explanation.summary(), new PairingProposal.Components(explanation.context().value(),
                         explanation.resultGap().value(), explanation.typeSize().value(), explanation.proximity().value(),
                         explanation.capacity().value()), null, null, greedyLeader, greedyScore, null));
             } else {
                 Unmatched why = unmatched(snapshot, settings, leaders, poolFull, scores, r, withinDistance[r], bestColumn[r],
                         bestScore[r], optimal, mentees);
-                items.add(new PairingProposal.Item(proposalId, snapshot.school(m), null, null, null, null,
+                items.add(new PairingProposal.Item(proposalId, r, snapshot.school(m), null, null, null, null,
                         why.reason, why.message, greedyLeader, greedyScore, null));
             }
         }
@@ -230,12 +231,12 @@ public class ProposalService {
         return proposal;
     }
 
-    public Page<PairingProposal> list(CurrentUser user, String regionId, Page.Request page) {
+    public Connection<PairingProposal> list(CurrentUser user, String regionId, Connection.Request page) {
         PairAccess.requireRegionViewer(user, regionId);
         return proposals.list(regionId, PairAccess.proposalMunicipality(user), page);
     }
 
-    public Page<PairingProposal.Item> items(PairingProposal proposal, @Nullable Boolean matched, Page.Request page) {
+    public Connection<PairingProposal.Item> items(PairingProposal proposal, @Nullable Boolean matched, Connection.Request page) {
         return proposals.items(proposal.id(), matched, page);
     }
 

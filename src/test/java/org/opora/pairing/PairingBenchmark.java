@@ -8,6 +8,7 @@ import org.neo4j.driver.Logging;
 import org.neo4j.driver.Session;
 import org.opora.platform.LocalCredentials;
 import org.opora.platform.neo4j.EmbeddedNeo4j;
+import org.opora.platform.graphql.Connection;
 import org.opora.platform.neo4j.Neo4jSessions;
 import org.opora.security.CurrentUser;
 import org.opora.security.Role;
@@ -117,7 +118,7 @@ public final class PairingBenchmark {
         Services(Driver driver) {
             Neo4jSessions sessions = new Neo4jSessions(driver, "neo4j");
             SchoolDataRepository schools = new SchoolDataRepository(sessions);
-            pairs = new PairRepository(sessions, driver);
+            pairs = new PairRepository(sessions);
             cache = new RegionSnapshotCache(schools);
             candidates = new CandidateService(pairs, cache);
             PairService pairService = new PairService(sessions, pairs, candidates, cache);
@@ -153,7 +154,7 @@ public final class PairingBenchmark {
         CandidateService candidates = services.candidates;
         RegionSnapshotCache cache = services.cache;
         cache.invalidateAll();
-        Page.Request page = new Page.Request(0, 10);
+        Connection.Request page = Connection.Request.first(10);
         // Cold: the first query of each region builds its snapshot.
         List<Double> cold = new ArrayList<>();
         for (String region : regions) {

@@ -66,6 +66,13 @@ public final class Arguments {
         return new Arguments((Map<String, Object>) values.get(name));
     }
 
+    /** A list of input objects; empty when not given. */
+    @SuppressWarnings("unchecked")
+    public List<Arguments> nestedList(String name) {
+        Object value = values.get(name);
+        return value == null ? List.of() : ((List<Map<String, Object>>) value).stream().map(Arguments::new).toList();
+    }
+
     public boolean has(String name) {
         return values.containsKey(name) && values.get(name) != null;
     }
