@@ -1,7 +1,7 @@
 package org.opora.mentoring;
 
 import jakarta.inject.Singleton;
-import org.opora.pairing.AssignmentSolver;
+import org.opora.platform.assignment.AssignmentSolver;
 import org.opora.platform.errors.ApiException;
 import org.opora.platform.graphql.Arguments;
 import org.opora.security.CurrentUser;

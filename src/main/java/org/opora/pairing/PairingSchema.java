@@ -1,6 +1,10 @@
 package org.opora.pairing;
 
 import jakarta.inject.Singleton;
+import org.opora.pairing.pairs.NetworkPair;
+import org.opora.pairing.pairs.PlanActivity;
+import org.opora.pairing.proposals.PairingProposal;
+import org.opora.pairing.region.PairingSettings;
 import org.opora.platform.neo4j.SchemaMigration;
 
 import java.util.List;

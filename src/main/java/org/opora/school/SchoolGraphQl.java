@@ -5,7 +5,7 @@ import graphql.schema.idl.RuntimeWiring;
 import jakarta.inject.Singleton;
 import org.opora.platform.errors.ApiException;
 import org.opora.platform.graphql.Arguments;
-import org.opora.platform.graphql.Connections;
+import org.opora.platform.graphql.Connection;
 import org.opora.platform.graphql.EntityLoader;
 import org.opora.platform.graphql.GraphQlWiring;
 import org.opora.platform.graphql.RequestContext;
@@ -66,18 +66,17 @@ class SchoolGraphQl implements GraphQlWiring {
                 new EntityLoader<String, Map<String, Object>>(SchoolRepository.MUNICIPALITY_LOADER, schools::municipalitiesByIds));
     }
 
-    private Map<String, Object> schoolList(DataFetchingEnvironment env) {
+    private Connection<Map<String, Object>> schoolList(DataFetchingEnvironment env) {
         Arguments filter = Arguments.of(env.getArgument("filter"));
         String locality = filter.string("locality");
         SchoolRepository.SchoolFilter query = new SchoolRepository.SchoolFilter(filter.string("regionId"),
                 filter.string("municipalityId"), filter.string("status"), filter.string("type"),
                 locality == null ? null : ("URBAN".equals(locality) ? Locality.CITY : Locality.VILLAGE).label(),
                 filter.bool("smallSchool"), filter.string("nameContains"));
-        int size = Connections.pageSize(env.getArgument("first"));
-        String[] after = Connections.decode(env.getArgument("after"), 2);
-        List<Map<String, Object>> page = schools.schools(query, after == null ? null : after[0], after == null ? null : after[1], size + 1);
-        return Connections.of(page, size, schools.count(query),
-                s -> Connections.encode((String) s.get("name"), (String) s.get("id")));
+        Connection.Request page = Connection.request(env.getArgument("first"), env.getArgument("after"), 2);
+        List<Map<String, Object>> fetched = schools.schools(query, page.after(0), page.after(1), page.fetchSize());
+        return Connection.of(fetched, page, schools.count(query),
+                s -> Connection.cursor((String) s.get("name"), (String) s.get("id")));
     }
 
     private Map<String, Object> summary(String regionId) {

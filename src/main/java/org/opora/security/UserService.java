@@ -4,7 +4,7 @@ import jakarta.inject.Singleton;
 import org.opora.platform.errors.ApiException;
 import org.opora.platform.errors.ErrorCode;
 import org.opora.platform.graphql.Arguments;
-import org.opora.platform.graphql.Connections;
+import org.opora.platform.graphql.Connection;
 
 import java.util.EnumSet;
 import java.util.List;
@@ -92,29 +92,27 @@ class UserService {
         return found.orElse(null);
     }
 
-    Map<String, Object> list(Arguments filter, Integer first, String after, CurrentUser caller) {
+    Connection<UserView> list(Arguments filter, Integer first, String after, CurrentUser caller) {
         if (!UserAccess.isManager(caller)) {
             throw ApiException.forbidden("Недостаточно прав: список пользователей доступен администратору и координаторам");
         }
-        int size = Connections.pageSize(first);
-        String[] cursor = Connections.decode(after, 1);
+        Connection.Request page = Connection.request(first, after, 1);
         String role = filter.string("role");
         UserQuery query = new UserQuery(caller.isAdmin() ? Scope.EVERYWHERE : caller.scope(), filter.string("search"),
                 role == null ? null : Role.valueOf(role), filter.string("regionId"), filter.string("municipalityId"),
                 filter.string("schoolId"), filter.bool("enabled"));
-        List<UserView> page = users.list(query, cursor == null ? null : cursor[0], size + 1).stream()
+        List<UserView> fetched = users.list(query, page.after(0), page.fetchSize()).stream()
                 .map(u -> UserView.of(u, caller)).toList();
-        return Connections.of(page, size, users.count(query), u -> Connections.encode(u.username()));
+        return Connection.of(fetched, page, users.count(query), u -> Connection.cursor(u.username()));
     }
 
-    Map<String, Object> audit(String username, Integer first, String after, CurrentUser caller) {
+    Connection<UserAuditEntry> audit(String username, Integer first, String after, CurrentUser caller) {
         StoredUser user = users.find(username).orElseThrow(() -> ApiException.notFound("Пользователь", ApiException.Gender.MASCULINE, username));
         UserAccess.requireSees(caller, user.account());
-        int size = Connections.pageSize(first);
-        String[] cursor = Connections.decode(after, 2);
-        List<UserAuditEntry> page = users.audit(username, cursor == null ? null : cursor[0], cursor == null ? null : cursor[1], size + 1);
-        return Connections.of(page, size, users.auditCount(username),
-                e -> Connections.encode(e.at().toOffsetDateTime().toString(), e.id()));
+        Connection.Request page = Connection.request(first, after, 2);
+        List<UserAuditEntry> fetched = users.audit(username, page.after(0), page.after(1), page.fetchSize());
+        return Connection.of(fetched, page, users.auditCount(username),
+                e -> Connection.cursor(e.at().toOffsetDateTime().toString(), e.id()));
     }
 
     private static String displayName(String name) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Session;
+import org.opora.pairing.outcomes.OutcomeService;
 import org.opora.security.Role;
 import org.opora.security.Scope;
 import org.opora.testing.GraphQlResponse;

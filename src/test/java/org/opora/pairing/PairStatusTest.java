@@ -1,6 +1,7 @@
 package org.opora.pairing;
 
 import org.junit.jupiter.api.Test;
+import org.opora.pairing.pairs.PairStatus;
 import org.opora.platform.errors.ApiException;
 import org.opora.platform.errors.ErrorCode;
 
@@ -9,11 +10,11 @@ import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.opora.pairing.PairStatus.ACTIVE;
-import static org.opora.pairing.PairStatus.AGREED;
-import static org.opora.pairing.PairStatus.CANCELLED;
-import static org.opora.pairing.PairStatus.COMPLETED;
-import static org.opora.pairing.PairStatus.PROPOSED;
+import static org.opora.pairing.pairs.PairStatus.ACTIVE;
+import static org.opora.pairing.pairs.PairStatus.AGREED;
+import static org.opora.pairing.pairs.PairStatus.CANCELLED;
+import static org.opora.pairing.pairs.PairStatus.COMPLETED;
+import static org.opora.pairing.pairs.PairStatus.PROPOSED;
 
 /** The whole transition table, allowed and forbidden. */
 class PairStatusTest {

@@ -6,9 +6,18 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.Logging;
 import org.neo4j.driver.Session;
+import org.opora.pairing.candidates.CandidateService;
+import org.opora.pairing.pairs.PairRepository;
+import org.opora.pairing.pairs.PairService;
+import org.opora.pairing.proposals.PairingProposal;
+import org.opora.pairing.proposals.ProposalRepository;
+import org.opora.pairing.proposals.ProposalService;
+import org.opora.pairing.region.RegionSnapshot;
+import org.opora.pairing.region.RegionSnapshotCache;
+import org.opora.pairing.region.SchoolDataRepository;
 import org.opora.platform.LocalCredentials;
-import org.opora.platform.neo4j.EmbeddedNeo4j;
 import org.opora.platform.graphql.Connection;
+import org.opora.platform.neo4j.EmbeddedNeo4j;
 import org.opora.platform.neo4j.Neo4jSessions;
 import org.opora.security.CurrentUser;
 import org.opora.security.Role;
@@ -121,7 +130,7 @@ public final class PairingBenchmark {
             pairs = new PairRepository(sessions);
             cache = new RegionSnapshotCache(schools);
             candidates = new CandidateService(pairs, cache);
-            PairService pairService = new PairService(sessions, pairs, candidates, cache);
+            PairService pairService = new PairService(sessions, pairs, cache);
             proposals = new ProposalService(pairs, new ProposalRepository(sessions), cache, pairService);
         }
     }

@@ -1,13 +1,19 @@
 package org.opora.pairing;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.opora.platform.graphql.Connection;
 import org.junit.jupiter.api.Test;
-import org.opora.testing.GraphQlResponse;
+import org.opora.pairing.outcomes.OutcomeService;
+import org.opora.pairing.pairs.NetworkPair;
+import org.opora.pairing.pairs.PairService;
+import org.opora.pairing.pairs.PairStatus;
+import org.opora.pairing.proposals.ProposalService;
+import org.opora.pairing.region.SchoolDataRepository;
+import org.opora.platform.graphql.Connection;
 import org.opora.security.CurrentUser;
+import org.opora.security.DemoLogins;
 import org.opora.security.Role;
 import org.opora.security.Scope;
-import org.opora.security.DemoLogins;
+import org.opora.testing.GraphQlResponse;
 
 import java.util.EnumSet;
 import java.util.List;

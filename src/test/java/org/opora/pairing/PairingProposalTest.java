@@ -3,6 +3,8 @@ package org.opora.pairing;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.opora.pairing.proposals.PairingProposal;
+import org.opora.pairing.proposals.ProposalService;
 import org.opora.security.Role;
 import org.opora.security.Scope;
 

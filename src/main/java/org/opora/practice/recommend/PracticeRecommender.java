@@ -1,24 +1,18 @@
 package org.opora.practice.recommend;
 
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
-
-import org.opora.pairing.ComparableSchools;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import org.opora.pairing.candidates.ComparableSchools;
 import org.opora.platform.errors.ApiException;
 import org.opora.practice.AdoptionOutcome;
 import org.opora.practice.AdoptionView;
 import org.opora.practice.EvidenceLevel;
 import org.opora.practice.OutcomeCalculator;
-import org.opora.practice.PracticeRepository;
 import org.opora.practice.PracticeRepository.Candidate;
 import org.opora.practice.PracticeRepository.SchoolContext;
+import org.opora.practice.PracticeRepository;
 import org.opora.practice.PracticeRiskFactor;
 import org.opora.practice.PracticeView;
 import org.opora.practice.PracticeViews;
@@ -29,11 +23,15 @@ import org.opora.security.CurrentUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.micronaut.context.annotation.Value;
-import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Recommends practices to a school.

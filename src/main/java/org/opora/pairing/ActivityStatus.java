@@ -1,9 +1,0 @@
-package org.opora.pairing;
-
-/** Progress of one activity of a pair's joint action plan. */
-public enum ActivityStatus {
-    PLANNED,
-    IN_PROGRESS,
-    DONE,
-    CANCELLED
-}

@@ -1,0 +1,61 @@
+package org.opora.pairing.region;
+
+import io.micronaut.core.annotation.Nullable;
+
+import java.util.List;
+
+/**
+ * Who may be a partner (the leader side of a pair), decided from the statuses and indices of the
+ * last identification run:
+ * <ol>
+ *   <li>never a low-result school (status LOW_RESULTS, ШНОР);</li>
+ *   <li>a LEADER or RESILIENT school always is;</li>
+ *   <li>otherwise a school is when its results are above the regional mean ({@code resultsIndex > 0}) and
+ *       above what its context predicts ({@code residual > 0}), unless it is in the RISK_ZONE.</li>
+ * </ol>
+ */
+public final class PartnerPool {
+
+    public static final String LOW_RESULTS = "LOW_RESULTS";
+    public static final String LEADER = "LEADER";
+    public static final String RESILIENT = "RESILIENT";
+    public static final String RISK_ZONE = "RISK_ZONE";
+
+    /** Why a school is or is not in the pool. */
+    public enum Membership {
+        LEADER(true), RESILIENT(true), ABOVE_EXPECTED(true),
+        LOW_RESULTS(false), RISK_ZONE(false), NOT_STRONG_ENOUGH(false);
+
+        private final boolean member;
+
+        Membership(boolean member) {
+            this.member = member;
+        }
+
+        public boolean member() {
+            return member;
+        }
+    }
+
+    private PartnerPool() {
+    }
+
+    public static Membership of(List<String> statuses, @Nullable Double resultsIndex, @Nullable Double residual) {
+        if (statuses.contains(LOW_RESULTS)) {
+            return Membership.LOW_RESULTS;
+        }
+        if (statuses.contains(LEADER)) {
+            return Membership.LEADER;
+        }
+        if (statuses.contains(RESILIENT)) {
+            return Membership.RESILIENT;
+        }
+        if (statuses.contains(RISK_ZONE)) {
+            return Membership.RISK_ZONE;
+        }
+        if (resultsIndex != null && residual != null && resultsIndex > 0 && residual > 0) {
+            return Membership.ABOVE_EXPECTED;
+        }
+        return Membership.NOT_STRONG_ENOUGH;
+    }
+}

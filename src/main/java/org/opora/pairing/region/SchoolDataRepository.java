@@ -1,0 +1,88 @@
+package org.opora.pairing.region;
+
+import jakarta.inject.Singleton;
+import org.neo4j.driver.Value;
+import org.opora.platform.neo4j.Neo4jSessions;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/** Reads the schools graph (owned by the schools and identification features) for pairing. Read-only. */
+@Singleton
+public class SchoolDataRepository {
+
+    public static final String SCHOOL_FIELDS = """
+            id: s.id, name: s.name, municipalityId: s.municipalityId, type: s.type, locality: s.locality,
+            enrolment: s.enrolment, smallSchool: s.smallSchool, latitude: s.latitude, longitude: s.longitude,
+            statuses: coalesce(s.statuses, []), resultsIndex: s.resultsIndex, contextIndex: s.contextIndex,
+            residual: s.residual, subjectIndexRussian: s.subjectIndexRussian, subjectIndexMathematics: s.subjectIndexMathematics,
+            regionId: s.regionId""";
+
+    private static final List<String> FEATURE_CODES = Arrays.stream(ContextFeature.all()).map(ContextFeature::code).toList();
+
+    private final Neo4jSessions neo4j;
+
+    public SchoolDataRepository(Neo4jSessions neo4j) {
+        this.neo4j = neo4j;
+    }
+
+    List<SchoolRow> schools(String regionId) {
+        return neo4j.read(tx -> tx.run("MATCH (s:School {regionId: $regionId}) RETURN s {" + SCHOOL_FIELDS + "} AS s ORDER BY s.id",
+                Map.of("regionId", regionId)).list(r -> toRow(r.get("s"))));
+    }
+
+    /** Context indicator values of every year; the snapshot keeps the latest per school and indicator. */
+    List<SchoolRow.Indicator> indicators(String regionId) {
+        return neo4j.read(tx -> tx.run("""
+                        MATCH (s:School {regionId: $regionId})-[:HAS_INDICATOR]->(v:IndicatorValue)
+                        WHERE v.indicator IN $codes AND v.value IS NOT NULL
+                        RETURN s.id AS id, v.indicator AS code, v.year AS year, v.value AS value
+                        """, Map.of("regionId", regionId, "codes", FEATURE_CODES))
+                .list(r -> new SchoolRow.Indicator(r.get("id").asString(), r.get("code").asString(),
+                        r.get("year").isNull() ? 0 : r.get("year").asInt(), r.get("value").asNumber().doubleValue())));
+    }
+
+    /** One result row of a school: a slice (procedure, subject, grade, year) with its mean score. */
+    public record ResultRow(String schoolId, int year, String slice, double participants, double meanScore) {
+    }
+
+    public List<ResultRow> results(String regionId) {
+        return neo4j.read(tx -> tx.run("""
+                        MATCH (s:School {regionId: $regionId})-[:HAS_RESULT]->(a:AssessmentResult)
+                        WHERE a.meanScore IS NOT NULL AND a.year IS NOT NULL
+                        RETURN s.id AS id, a.year AS year,
+                               coalesce(a.procedure, '') + '|' + coalesce(a.subject, '') + '|' + coalesce(toString(a.grade), '') AS slice,
+                               coalesce(a.participants, 1) AS participants, a.meanScore AS meanScore
+                        """, Map.of("regionId", regionId))
+                .list(r -> new ResultRow(r.get("id").asString(), r.get("year").asInt(), r.get("slice").asString(),
+                        r.get("participants").asNumber().doubleValue(), r.get("meanScore").asNumber().doubleValue())));
+    }
+
+    /** The latest year with results in the region, if any. */
+    public Integer latestResultYear(String regionId) {
+        return neo4j.read(tx -> {
+            Value year = tx.run("MATCH (s:School {regionId: $regionId})-[:HAS_RESULT]->(a:AssessmentResult) RETURN max(a.year) AS y",
+                    Map.of("regionId", regionId)).single().get("y");
+            return year.isNull() ? null : year.asInt();
+        });
+    }
+
+    public static SchoolRow toRow(Value s) {
+        return new SchoolRow(s.get("id").asString(), string(s.get("regionId")), s.get("name").isNull() ? s.get("id").asString() : s.get("name").asString(),
+                string(s.get("municipalityId")), string(s.get("type")), string(s.get("locality")),
+                number(s.get("enrolment")), s.get("smallSchool").isNull() ? null : s.get("smallSchool").asBoolean(),
+                number(s.get("latitude")), number(s.get("longitude")),
+                s.get("statuses").asList(Value::asString),
+                number(s.get("resultsIndex")), number(s.get("contextIndex")), number(s.get("residual")),
+                number(s.get("subjectIndexRussian")), number(s.get("subjectIndexMathematics")));
+    }
+
+    public static String string(Value value) {
+        return value == null || value.isNull() ? null : value.asString();
+    }
+
+    public static Double number(Value value) {
+        return value == null || value.isNull() ? null : value.asNumber().doubleValue();
+    }
+}
