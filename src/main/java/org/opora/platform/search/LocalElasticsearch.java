@@ -109,7 +109,7 @@ public final class LocalElasticsearch implements AutoCloseable {
     private static final int PBKDF2_KEY_BITS = 256;
 
     /** A healthy node is ready in 15-20 s; a machine busy with parallel builds has been seen to need over 90 s. */
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+    private static final long READY_TIMEOUT_SECONDS = 180;
     private static final Duration PLUGIN_INSTALL_TIMEOUT = Duration.ofMinutes(2);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration KILL_TIMEOUT = Duration.ofSeconds(10);
@@ -269,7 +269,8 @@ public final class LocalElasticsearch implements AutoCloseable {
         String url = "http://127.0.0.1:" + port;
         LocalElasticsearch node = new LocalElasticsearch(launch(builder), url, user, consoleLog);
         try {
-            node.awaitReady(READY_TIMEOUT);
+            // Overridable for tests that boot several nodes at once on a small machine.
+            node.awaitReady(Duration.ofSeconds(Long.getLong("opora.elasticsearch.ready-timeout-seconds", READY_TIMEOUT_SECONDS)));
         } catch (IOException | RuntimeException e) {
             node.close();
             throw e;
