@@ -125,8 +125,15 @@ class PracticeSearchClusterTest {
     void killingOneNodeUnderLoadLosesNothingAndSearchKeepsAnswering() throws Exception {
         school("R-CL-M1", "R-CL-S1");
         String author = token("cl-author", Set.of(Role.TEACHER), new Scope(REGION, "R-CL-M1", "R-CL-S1"));
-        // The index has one primary and one replica, on two different nodes.
-        JsonNode shards = shardsOfTheIndex();
+        // The first search makes sure the index exists. It has one primary and one replica, on two different nodes.
+        assertThat(search(author, "гидропоника").errorCode()).isNull();
+        JsonNode shards = await(() -> {
+            try {
+                return shardsOfTheIndex();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, s -> s.size() == 2 && s.findValuesAsText("state").stream().allMatch("STARTED"::equals), Duration.ofSeconds(60));
         assertThat(shards.size()).isEqualTo(2);
         assertThat(shards.findValuesAsText("node")).doesNotHaveDuplicates();
 
