@@ -46,11 +46,19 @@ public record LocalCredentials(String username, String password) {
         return dataDir.resolve(FOLDER).resolve(service);
     }
 
-    /** New credentials with 256 random bits of password (43 URL-safe Base64 characters, nothing to escape). */
+    /**
+     * New credentials with 256 random bits of password (43 URL-safe Base64 characters, nothing to escape). Never
+     * starting with '-': Neo4j's set-initial-password command line would take such a password for an option and fail
+     * (one start in 64).
+     */
     public static LocalCredentials generate(String username) {
         byte[] secret = new byte[32];
-        RANDOM.nextBytes(secret);
-        return new LocalCredentials(username, Base64.getUrlEncoder().withoutPadding().encodeToString(secret));
+        String password;
+        do {
+            RANDOM.nextBytes(secret);
+            password = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        } while (password.startsWith("-"));
+        return new LocalCredentials(username, password);
     }
 
     /**

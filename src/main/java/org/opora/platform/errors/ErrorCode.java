@@ -11,5 +11,7 @@ public enum ErrorCode {
     /** The query is refused before it runs: too deep, too many fields or aliases, or too costly. */
     QUERY_TOO_COMPLEX,
     /** The request used up its time budget; the data resolved so far is returned. */
-    QUERY_TIMEOUT
+    QUERY_TIMEOUT,
+    /** The search engine does not answer; everything else works and writes become searchable once it is back. */
+    SEARCH_UNAVAILABLE
 }

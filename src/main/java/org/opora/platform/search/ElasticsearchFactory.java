@@ -28,6 +28,7 @@ import co.elastic.clients.transport.rest_client.RestClientTransport;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
@@ -70,7 +71,8 @@ public class ElasticsearchFactory {
             @Value("${opora.data-dir:data}") String dataDir,
             @Value("${elasticsearch.local.http-port:9200}") int localHttpPort,
             @Value("${elasticsearch.local.heap:256m}") String localHeap,
-            @Value("${opora.practice.index.alias:practices}") String practiceAlias) throws IOException {
+            @Value("${opora.practice.index.alias:practices}") String practiceAlias,
+            ApplicationEventPublisher<SearchNodeRestarted> restartEvents) throws IOException {
         if (!isBlank(url)) {
             List<URI> uris = parseUrls(url);
             LOG.info("Elasticsearch: cluster at {} ({})", uris,
@@ -88,7 +90,8 @@ public class ElasticsearchFactory {
             List<URI> uris = List.of(URI.create(local.url()));
             int port = uris.get(0).getPort();
             return new Connection(uris, transport(uris, user.username(), user.password()), local,
-                    () -> LocalElasticsearch.start(Path.of(distribution), workDir, port, localHeap, user, indices));
+                    () -> LocalElasticsearch.start(Path.of(distribution), workDir, port, localHeap, user, indices),
+                    restartEvents);
         } catch (RuntimeException e) {
             local.close();
             throw e;
@@ -149,8 +152,18 @@ public class ElasticsearchFactory {
         return s == null || s.isBlank();
     }
 
-    /** What {@link ElasticsearchFactory} connected to; closing it closes the transport, then the local node if any. */
+    /**
+     * What {@link ElasticsearchFactory} connected to; closing it closes the transport, then the local node if any.
+     *
+     * <p>A local node is supervised: a thread checks every {@value #CHECK_MILLIS} ms that its processes are alive and,
+     * when they are not (killed, crashed, out of memory), starts it again on the same port and data with a backoff of
+     * 1, 2, 4 ... {@value #MAX_BACKOFF_SECONDS} s between failed attempts. The data survives, so the index is back as it
+     * was; the writes made meanwhile wait in the practice outbox, whose scheduled drain indexes them once it answers.
+     */
     public static final class Connection implements AutoCloseable {
+
+        static final long CHECK_MILLIS = 1000;
+        static final long MAX_BACKOFF_SECONDS = 60;
 
         private final List<URI> urls;
         private final ElasticsearchTransport transport;
@@ -158,17 +171,34 @@ public class ElasticsearchFactory {
         private volatile LocalElasticsearch local;
         @Nullable
         private final LocalStarter restarter;
+        @Nullable
+        private final Thread supervisor;
+        private volatile boolean closing;
+        private final java.util.concurrent.atomic.AtomicInteger restarts = new java.util.concurrent.atomic.AtomicInteger();
+        @Nullable
+        private volatile String lastFailure;
+
+        @Nullable
+        private final ApplicationEventPublisher<SearchNodeRestarted> restartEvents;
 
         Connection(List<URI> urls, ElasticsearchTransport transport, @Nullable LocalElasticsearch local) {
-            this(urls, transport, local, null);
+            this(urls, transport, local, null, null);
         }
 
         Connection(List<URI> urls, ElasticsearchTransport transport, @Nullable LocalElasticsearch local,
-                   @Nullable LocalStarter restarter) {
+                   @Nullable LocalStarter restarter, @Nullable ApplicationEventPublisher<SearchNodeRestarted> restartEvents) {
             this.urls = List.copyOf(urls);
             this.transport = transport;
             this.local = local;
             this.restarter = restarter;
+            this.restartEvents = restartEvents;
+            if (local != null && restarter != null) {
+                supervisor = new Thread(this::supervise, "local-elasticsearch-supervisor");
+                supervisor.setDaemon(true);
+                supervisor.start();
+            } else {
+                supervisor = null;
+            }
         }
 
         /** Starts the local node again with the same settings, port and data. */
@@ -176,23 +206,62 @@ public class ElasticsearchFactory {
             LocalElasticsearch start() throws IOException;
         }
 
-        /**
-         * Test hook: stops the local node (its data stays) to simulate an outage; the client keeps its URL and fails
-         * until {@link #restartLocalNode()}. Only for a node this application started.
-         */
-        public synchronized void stopLocalNode() {
-            if (local == null || restarter == null) {
-                throw new IllegalStateException("No local Elasticsearch node to stop");
+        private void supervise() {
+            long backoffSeconds = 1;
+            while (!closing) {
+                try {
+                    Thread.sleep(CHECK_MILLIS);
+                    LocalElasticsearch node = local;
+                    if (closing || node == null || node.isRunning()) {
+                        continue;
+                    }
+                    LOG.warn("The local Elasticsearch node at {} is not running (crashed or killed): starting it again", urls);
+                    long started = System.nanoTime();
+                    try {
+                        restart(node);
+                        backoffSeconds = 1;
+                        if (restartEvents != null) {
+                            restartEvents.publishEvent(new SearchNodeRestarted(urls.get(0).toString(), restarts.get()));
+                        }
+                        LOG.info("Local Elasticsearch node restarted in {} ms (restart #{}); the practice outbox indexes the "
+                                + "changes made meanwhile", (System.nanoTime() - started) / 1_000_000, restarts.get());
+                    } catch (IOException | RuntimeException e) {
+                        lastFailure = e.toString();
+                        LOG.warn("Restarting the local Elasticsearch node failed; next attempt in {} s: {}", backoffSeconds,
+                                e.toString());
+                        Thread.sleep(backoffSeconds * 1000);
+                        backoffSeconds = Math.min(MAX_BACKOFF_SECONDS, backoffSeconds * 2);
+                    }
+                } catch (InterruptedException e) {
+                    return;
+                }
             }
-            local.close();
         }
 
-        /** Test hook: starts the local node stopped by {@link #stopLocalNode()} on the same port and data directory. */
-        public synchronized void restartLocalNode() throws IOException {
-            if (local == null || restarter == null) {
-                throw new IllegalStateException("No local Elasticsearch node to restart");
+        private synchronized void restart(LocalElasticsearch dead) throws IOException {
+            if (closing || local != dead) {
+                return;
             }
+            dead.close(); // stops what is left of its process tree
             local = restarter.start();
+            restarts.incrementAndGet();
+            lastFailure = null;
+        }
+
+        /** The local node this application started, if any (for health details and tests). */
+        public java.util.Optional<LocalElasticsearch> localNode() {
+            return java.util.Optional.ofNullable(local);
+        }
+
+        /** How many times the supervisor restarted the local node. */
+        public int restarts() {
+            return restarts.get();
+        }
+
+        /** The error of the last failed restart, null once a restart succeeded. */
+        @Nullable
+        public String lastRestartFailure() {
+            return lastFailure;
         }
 
         /** The cluster's URLs (without credentials). */
@@ -211,14 +280,20 @@ public class ElasticsearchFactory {
 
         @Override
         public void close() {
+            closing = true;
+            if (supervisor != null) {
+                supervisor.interrupt();
+            }
             try {
                 transport.close();
             } catch (IOException e) {
                 LOG.warn("Closing the Elasticsearch transport failed", e);
             } finally {
-                LocalElasticsearch node = local;
-                if (node != null) {
-                    node.close();
+                synchronized (this) {
+                    LocalElasticsearch node = local;
+                    if (node != null) {
+                        node.close();
+                    }
                 }
             }
         }

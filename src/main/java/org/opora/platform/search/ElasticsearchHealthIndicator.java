@@ -21,8 +21,12 @@ import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
 /**
- * Adds {@code elasticsearch} to the health endpoint: UP when the cluster is green or yellow (a single node with
- * replicas configured is always yellow), DOWN when it is red or does not answer.
+ * Adds {@code elasticsearch} to the health endpoint (and to {@code /health/readiness}): UP when the cluster is green or
+ * yellow (a single node with replicas configured is always yellow), {@value #DEGRADED_NAME} when it is red or does not
+ * answer. Search is one feature among many, so its outage must not report the whole application DOWN (a load balancer
+ * would take every instance out, although everything but search works): {@link #DEGRADED} has no "operational" flag,
+ * which ranks it above UP and below DOWN when the endpoint aggregates, and answers HTTP 200. Liveness
+ * ({@code /health/liveness}) never includes it. With a local node, the details say how often it was restarted.
  *
  * <p>Uses {@code GET /_cluster/health}; {@code ping()}/{@code info()} ({@code GET /}) answer 405 on the local
  * distribution. Disable with {@code endpoints.health.elasticsearch.enabled=false}.
@@ -33,8 +37,13 @@ import jakarta.inject.Singleton;
 public class ElasticsearchHealthIndicator implements HealthIndicator {
 
     static final String NAME = "elasticsearch";
+    static final String DEGRADED_NAME = "DEGRADED";
+    /** Search is unavailable, the rest of the application works. */
+    static final HealthStatus DEGRADED = new HealthStatus(DEGRADED_NAME,
+            "search is unavailable; everything else works, writes are indexed once it is back", null, null);
 
     private final BeanProvider<ElasticsearchClient> client;
+    private final BeanProvider<ElasticsearchFactory.Connection> connection;
     private final ExecutorService executor;
 
     /**
@@ -42,8 +51,10 @@ public class ElasticsearchHealthIndicator implements HealthIndicator {
      * its error instead of breaking the whole health endpoint.
      */
     public ElasticsearchHealthIndicator(BeanProvider<ElasticsearchClient> client,
+                                        BeanProvider<ElasticsearchFactory.Connection> connection,
                                         @Named(TaskExecutors.BLOCKING) ExecutorService executor) {
         this.client = client;
+        this.connection = connection;
         this.executor = executor;
     }
 
@@ -54,20 +65,44 @@ public class ElasticsearchHealthIndicator implements HealthIndicator {
     }
 
     HealthResult check() {
+        ElasticsearchClient started;
         try {
-            HealthResponse health = client.get().cluster().health();
+            started = client.get();
+        } catch (RuntimeException e) { // the local node did not start
+            return HealthResult.builder(NAME, DEGRADED).details(Map.of("error", String.valueOf(e.getMessage()))).build();
+        }
+        try {
+            HealthResponse health = started.cluster().health();
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("cluster_name", health.clusterName());
             details.put("status", health.status().jsonValue());
             details.put("number_of_nodes", health.numberOfNodes());
             details.put("active_shards", health.activeShards());
             details.put("unassigned_shards", health.unassignedShards());
+            supervision(details);
             HealthStatus status = health.status() == co.elastic.clients.elasticsearch._types.HealthStatus.Red
-                    ? HealthStatus.DOWN
+                    ? DEGRADED
                     : HealthStatus.UP;
             return HealthResult.builder(NAME, status).details(details).build();
         } catch (Exception e) {
-            return HealthResult.builder(NAME, HealthStatus.DOWN).exception(e).build();
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("error", e.toString());
+            supervision(details);
+            return HealthResult.builder(NAME, DEGRADED).details(details).build();
+        }
+    }
+
+    private void supervision(Map<String, Object> details) {
+        try {
+            ElasticsearchFactory.Connection c = connection.get();
+            if (c.isLocal()) {
+                details.put("local_node_restarts", c.restarts());
+                if (c.lastRestartFailure() != null) {
+                    details.put("last_restart_failure", c.lastRestartFailure());
+                }
+            }
+        } catch (RuntimeException notStarted) {
+            details.put("local_node", "not started");
         }
     }
 }

@@ -109,7 +109,7 @@ public final class LocalElasticsearch implements AutoCloseable {
     private static final int PBKDF2_KEY_BITS = 256;
 
     /** A healthy node is ready in 15-20 s; a machine busy with parallel builds has been seen to need over 90 s. */
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+    private static final long READY_TIMEOUT_SECONDS = 180;
     private static final Duration PLUGIN_INSTALL_TIMEOUT = Duration.ofMinutes(2);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration KILL_TIMEOUT = Duration.ofSeconds(10);
@@ -151,6 +151,24 @@ public final class LocalElasticsearch implements AutoCloseable {
      */
     public static LocalElasticsearch start(Path distributionDir, Path workDir, int httpPort, String heap,
                                            LocalCredentials user, List<String> indexPatterns) throws IOException {
+        return start(distributionDir, workDir, httpPort, heap, user, indexPatterns, null);
+    }
+
+    /**
+     * Membership of a node in a cluster of several local nodes on loopback (to test the application against a real
+     * cluster): all nodes are master-eligible data nodes that find each other through their transport ports.
+     */
+    public record ClusterNode(String clusterName, String nodeName, int transportPort, List<Integer> seedTransportPorts,
+                              List<String> initialMasterNodes) {
+    }
+
+    /**
+     * Like {@link #start(Path, Path, int, String, LocalCredentials, List)}, as one node of a cluster when
+     * {@code cluster} is given (start the nodes concurrently: each returns once the cluster has formed and is yellow).
+     */
+    public static LocalElasticsearch start(Path distributionDir, Path workDir, int httpPort, String heap,
+                                           LocalCredentials user, List<String> indexPatterns, ClusterNode cluster)
+            throws IOException {
         if (!HEAP.matcher(heap).matches()) {
             throw new IllegalArgumentException("Heap size must look like 256m or 1g, got: " + heap);
         }
@@ -193,18 +211,27 @@ public final class LocalElasticsearch implements AutoCloseable {
         }
         // Index files and the users file are the server's alone (and root's).
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
-        int transportPort = freePort();
+        int transportPort = cluster == null ? freePort() : cluster.transportPort();
 
         List<String> command = new ArrayList<>();
         if (runAs != null) {
             command.addAll(runAs.commandPrefix());
+        } else if (SETPRIV.isPresent()) {
+            command.addAll(List.of(SETPRIV.get().toString(), "--pdeathsig", "TERM", "--"));
         }
         command.add(home.resolve("bin/elasticsearch").toString());
         command.addAll(List.of("-p", pidFile.toString()));
+        List<String> membership = cluster == null
+                ? List.of("cluster.name=opora-local", "node.name=opora-local", "discovery.type=single-node")
+                : List.of("cluster.name=" + cluster.clusterName(), "node.name=" + cluster.nodeName(),
+                        "discovery.seed_hosts=" + String.join(",",
+                                cluster.seedTransportPorts().stream().map(p -> "127.0.0.1:" + p).toList()),
+                        "cluster.initial_master_nodes=" + String.join(",", cluster.initialMasterNodes()));
+        for (String setting : membership) {
+            command.add("-E");
+            command.add(setting);
+        }
         for (String setting : List.of(
-                "cluster.name=opora-local",
-                "node.name=opora-local",
-                "discovery.type=single-node",
                 "network.host=127.0.0.1",
                 "http.port=" + port,
                 "transport.port=" + transportPort,
@@ -240,9 +267,10 @@ public final class LocalElasticsearch implements AutoCloseable {
                 "-Xms" + heap + " -Xmx" + heap + " -Des.queryable_built_in_roles_enabled=false");
 
         String url = "http://127.0.0.1:" + port;
-        LocalElasticsearch node = new LocalElasticsearch(builder.start(), url, user, consoleLog);
+        LocalElasticsearch node = new LocalElasticsearch(launch(builder), url, user, consoleLog);
         try {
-            node.awaitReady(READY_TIMEOUT);
+            // Overridable for tests that boot several nodes at once on a small machine.
+            node.awaitReady(Duration.ofSeconds(Long.getLong("opora.elasticsearch.ready-timeout-seconds", READY_TIMEOUT_SECONDS)));
         } catch (IOException | RuntimeException e) {
             node.close();
             throw e;
@@ -251,6 +279,46 @@ public final class LocalElasticsearch implements AutoCloseable {
                 version, url, Duration.ofNanos(System.nanoTime() - startNanos).toMillis(), node.process.pid(), heap, dir,
                 runAs == null ? "" : ", running as " + RUN_AS_USER, user.username(), indexPatterns);
         return node;
+    }
+
+    /**
+     * Starts the node's process from one long-lived thread. The process gets SIGTERM when its parent dies
+     * ({@code setpriv --pdeathsig}), so a killed application leaves no node behind; Linux sends that signal when the
+     * <em>thread</em> that forked the child ends, so forking from a pool thread that may retire would stop the node.
+     */
+    private static Process launch(ProcessBuilder builder) throws IOException {
+        try {
+            return LAUNCHER.submit(builder::start).get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("Interrupted while starting Elasticsearch");
+        }
+    }
+
+    private static final java.util.concurrent.ExecutorService LAUNCHER = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "local-elasticsearch-launcher");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private static final Optional<Path> SETPRIV = RunAs.findOnPath("setpriv");
+
+    /**
+     * Whether the node is still running: not closed, and both the launcher (the Elasticsearch CLI) and the server JVM
+     * it started are alive. A node killed from outside (OOM killer, {@code kill -9}) turns false within a moment.
+     */
+    public boolean isRunning() {
+        if (closed.get() || !process.isAlive()) {
+            return false;
+        }
+        return process.toHandle().children().anyMatch(ProcessHandle::isAlive);
+    }
+
+    /** The server JVM (the CLI's child), while it runs. For tests that kill the node as a crash would. */
+    public Optional<ProcessHandle> serverProcess() {
+        return process.toHandle().children().filter(ProcessHandle::isAlive).findFirst();
     }
 
     /** Base URL of the node, e.g. {@code http://127.0.0.1:9200}. */
@@ -627,7 +695,9 @@ public final class LocalElasticsearch implements AutoCloseable {
         }
 
         List<String> commandPrefix() {
-            return List.of("setpriv", "--reuid=" + user.getName(), "--regid=" + group.getName(), "--clear-groups", "--");
+            // --pdeathsig after the change of user (setpriv applies it last): the node ends with this JVM.
+            return List.of("setpriv", "--reuid=" + user.getName(), "--regid=" + group.getName(), "--clear-groups",
+                    "--pdeathsig", "TERM", "--");
         }
 
         /** Gives the whole work directory (home, data, logs, tmp) to the user; cheap, so done on every start. */

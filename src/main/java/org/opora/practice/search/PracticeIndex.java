@@ -77,6 +77,9 @@ public class PracticeIndex {
     private final String alias;
     private final int replicas;
     private final int batchSize;
+    /** Bulk requests in flight during a re-index: Elasticsearch indexes one bulk request of a one-shard index on one
+     * write thread, so a single request in flight leaves every other core idle. */
+    private final int bulkConcurrency;
     private final String mappingJson;
     private final String mappingVersion;
 
@@ -90,11 +93,15 @@ public class PracticeIndex {
         return thread;
     });
     private volatile boolean ready;
+    /** Bumped after every change of the searchable content (writes, alias swaps): cached search results of an older
+     * generation are stale ({@link PracticeSearchCache}). */
+    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
 
     public PracticeIndex(BeanProvider<ElasticsearchClient> clientProvider, PracticeRepository repository, PracticeViews views,
                          @Value("${opora.practice.index.alias:practices}") String alias,
                          @Value("${opora.practice.index.replicas:0}") int replicas,
-                         @Value("${opora.practice.index.batch-size:500}") int batchSize,
+                         @Value("${opora.practice.index.batch-size:2000}") int batchSize,
+                         @Value("${opora.practice.index.bulk-concurrency:2}") int bulkConcurrency,
                          @Value("${opora.practice.index.old-index-grace:30s}") Duration oldIndexGrace) {
         this.clientProvider = clientProvider;
         this.repository = repository;
@@ -102,6 +109,7 @@ public class PracticeIndex {
         this.alias = alias;
         this.replicas = replicas;
         this.batchSize = batchSize;
+        this.bulkConcurrency = Math.max(1, bulkConcurrency);
         this.oldIndexGrace = oldIndexGrace;
         this.mappingJson = readMapping();
         this.mappingVersion = sha256(mappingJson).substring(0, 16);
@@ -113,6 +121,11 @@ public class PracticeIndex {
 
     ElasticsearchClient client() {
         return clientProvider.get();
+    }
+
+    /** The content generation: changes whenever a write or a re-index may have changed what a search finds. */
+    public long generation() {
+        return generation.get();
     }
 
     // -------------------------------------------------------------------------------------------------------------
@@ -211,15 +224,15 @@ public class PracticeIndex {
         long readNanos = 0;
         long writeNanos = 0;
         List<String> previous;
-        // Reading the next batch from Neo4j overlaps the bulk request of the previous one (one request in flight).
-        ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
+        // Reading the next batch from Neo4j overlaps the bulk requests of the previous ones (bulkConcurrency in flight).
+        ExecutorService writer = Executors.newFixedThreadPool(bulkConcurrency, r -> {
             Thread thread = new Thread(r, "practice-reindex-writer");
             thread.setDaemon(true);
             return thread;
         });
         try {
             String after = null;
-            Future<Long> inFlight = null;
+            java.util.ArrayDeque<Future<Long>> inFlight = new java.util.ArrayDeque<>();
             while (true) {
                 long readStart = System.nanoTime();
                 List<String> ids = repository.idsAfter(after, batchSize);
@@ -233,15 +246,33 @@ public class PracticeIndex {
                             .versionType(VersionType.External).document(PracticeDocuments.toIndexDocument(view))));
                 }
                 readNanos += System.nanoTime() - readStart;
-                writeNanos += await(inFlight);
-                inFlight = batch.isEmpty() ? null : writer.submit(() -> bulkInto(index, bulk.build()));
+                while (inFlight.size() >= bulkConcurrency) {
+                    writeNanos += await(inFlight.poll());
+                }
+                if (!batch.isEmpty()) {
+                    inFlight.add(writer.submit(() -> bulkInto(index, bulk.build())));
+                }
                 documents += batch.size();
                 after = ids.get(ids.size() - 1);
             }
-            writeNanos += await(inFlight);
+            while (!inFlight.isEmpty()) {
+                writeNanos += await(inFlight.poll());
+            }
+            // Built without replicas (each document indexed once, not twice); the replicas copy the finished segments.
             client().indices().putSettings(s -> s.index(index).settings(st -> st.refreshInterval(t -> t.time("1s"))
+                    .numberOfReplicas(String.valueOf(replicas))
                     .translog(t -> t.durability(co.elastic.clients.elasticsearch.indices.TranslogDurability.Request))));
             client().indices().refresh(r -> r.index(index));
+            if (replicas > 0) {
+                // Let the replicas copy the new index before it serves, so losing a node right after the swap loses
+                // nothing; a cluster with too few nodes for them stays yellow, and the swap goes ahead after the timeout.
+                try {
+                    client().cluster().health(h -> h.index(index).waitForStatus(co.elastic.clients.elasticsearch._types.HealthStatus.Green)
+                            .timeout(t -> t.time("30s")));
+                } catch (ElasticsearchException | IOException e) { // 408 when the wait timed out
+                    LOG.warn("Replicas of {} not ready: {}", index, e.getMessage());
+                }
+            }
             previous = swapAlias(index);
         } catch (IOException | RuntimeException e) {
             try {
@@ -342,8 +373,9 @@ public class PracticeIndex {
     private void createIndex(String index) throws IOException {
         ObjectNode body = (ObjectNode) JSON.readTree(mappingJson);
         ObjectNode settings = (ObjectNode) body.get("settings");
-        settings.put("number_of_replicas", replicas);
-        // Restored to 1s and per-request durability before the swap: a crash meanwhile only loses an unused index.
+        settings.put("number_of_replicas", 0);
+        // Restored to 1s, per-request durability and the configured replicas before the swap: a crash meanwhile only
+        // loses an unused index.
         settings.put("refresh_interval", "-1");
         settings.put("translog.durability", "async");
         ((ObjectNode) body.get("mappings")).putObject("_meta").put("mappingVersion", mappingVersion)
@@ -365,6 +397,7 @@ public class PracticeIndex {
             }
             return u.actions(a -> a.add(ad -> ad.index(index).alias(alias).isWriteIndex(true)));
         });
+        generation.incrementAndGet();
         return previous;
     }
 
@@ -440,7 +473,12 @@ public class PracticeIndex {
         if (waitForRefresh && extraTargets.isEmpty()) {
             bulk.refresh(Refresh.WaitFor);
         }
-        BulkResponse response = client().bulk(bulk.build());
+        BulkResponse response;
+        try {
+            response = client().bulk(bulk.build());
+        } finally {
+            generation.incrementAndGet(); // even a failed request may have changed some documents
+        }
         Map<String, String> failed = new java.util.LinkedHashMap<>();
         List<BulkResponseItem> items = response.items();
         for (int i = 0; i < items.size(); i++) {

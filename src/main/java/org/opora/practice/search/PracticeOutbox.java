@@ -15,6 +15,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.opora.platform.search.SearchNodeRestarted;
 import org.opora.practice.PracticeDocuments;
 import org.opora.practice.PracticeRepository;
 import org.opora.practice.PracticeRepository.OutboxEntry;
@@ -25,6 +26,7 @@ import org.slf4j.LoggerFactory;
 
 import io.micronaut.context.annotation.Property;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.annotation.PreDestroy;
@@ -145,6 +147,14 @@ public class PracticeOutbox {
             LOG.debug("Scheduled outbox drain failed", e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The local search node is back after a crash: index what was written meanwhile now, not at the next pass. */
+    @EventListener
+    void onSearchNodeRestarted(SearchNodeRestarted event) {
+        if (enabled && !closing) {
+            requestDrain();
         }
     }
 

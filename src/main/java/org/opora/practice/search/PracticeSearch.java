@@ -53,6 +53,7 @@ import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.CompletionContext;
 import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
 import co.elastic.clients.elasticsearch.core.search.Suggestion.Kind;
+import co.elastic.clients.json.JsonpUtils;
 import jakarta.inject.Singleton;
 
 /**
@@ -80,6 +81,8 @@ public class PracticeSearch {
 
     private static final Logger LOG = LoggerFactory.getLogger(PracticeSearch.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Serialises requests into cache keys (no dependency on a live client). */
+    private static final co.elastic.clients.json.jackson.JacksonJsonpMapper KEY_MAPPER = new co.elastic.clients.json.jackson.JacksonJsonpMapper();
     private static final int MAX_QUERY_LENGTH = 300;
     private static final int MAX_PAGE = 100;
     /** Searched text fields with their weights. */
@@ -131,10 +134,12 @@ public class PracticeSearch {
     }
 
     private final PracticeIndex index;
+    private final PracticeSearchCache cache;
     private final SearchDictionary dictionary = SearchDictionary.load();
 
-    public PracticeSearch(PracticeIndex index) {
+    public PracticeSearch(PracticeIndex index, PracticeSearchCache cache) {
         this.index = index;
+        this.cache = cache;
     }
 
     public PracticeSearchResult search(CurrentUser user, PracticeSearchRequest request) {
@@ -206,7 +211,21 @@ public class PracticeSearch {
             search.searchAfter(searchAfter);
         }
 
-        SearchResponse<PracticeView> response = execute(search.build());
+        // The shard request cache keeps the query phase (hits and facet counts) until the next refresh; without the
+        // flag Elasticsearch only caches requests with size 0.
+        search.requestCache(true);
+        SearchRequest built = search.build();
+        if (!cache.enabled()) {
+            return run(built, highlighting, sort, first, filter);
+        }
+        long generation = index.generation();
+        String key = JsonpUtils.toJsonString(built, KEY_MAPPER);
+        return cache.get(key, generation, () -> run(built, highlighting, sort, first, filter));
+    }
+
+    private PracticeSearchResult run(SearchRequest built, Highlighting highlighting, PracticeSearchRequest.Sort sort, int first,
+                                     Filter filter) {
+        SearchResponse<PracticeView> response = execute(built);
         List<co.elastic.clients.elasticsearch.core.search.Hit<PracticeView>> raw = response.hits().hits();
         boolean hasNext = raw.size() > first;
         List<co.elastic.clients.elasticsearch.core.search.Hit<PracticeView>> page = raw.subList(0, Math.min(first, raw.size()));
@@ -296,7 +315,7 @@ public class PracticeSearch {
     }
 
     private static ApiException unavailable() {
-        return new ApiException(ErrorCode.INTERNAL,
+        return new ApiException(ErrorCode.SEARCH_UNAVAILABLE,
                 "Поиск практик временно недоступен. Изменения практик сохранены и появятся в поиске, когда он заработает.");
     }
 
