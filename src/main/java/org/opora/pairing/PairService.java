@@ -305,6 +305,17 @@ public class PairService {
                 user.isAdmin() ? null : user.scope().schoolId()), page);
     }
 
+    /**
+     * News of the joint plans of the caller's own school (school administration only; others get an empty list):
+     * activities the partner changed since the moment, and overdue ones.
+     */
+    public List<PairRepository.SchoolActivity> activityNews(CurrentUser user, java.time.ZonedDateTime since) {
+        if (!user.has(org.opora.security.Role.SCHOOL_ADMIN) || user.scope().schoolId() == null) {
+            return List.of();
+        }
+        return pairs.activityNews(user.scope().schoolId(), user.username(), since);
+    }
+
     public List<PlanActivity> plan(NetworkPair pair) {
         return pairs.activities(pair.id());
     }
