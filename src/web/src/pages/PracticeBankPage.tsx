@@ -62,15 +62,18 @@ export default function PracticeBankPage() {
   const [filter, setFilter] = useState<Record<string, (string | number)[]>>({});
   const [sort, setSort] = useState<PracticeSort>('RELEVANCE');
   const [result, setResult] = useState<Connection | null>(null);
+  const [resultQuery, setResultQuery] = useState<string | null>(null);
   const [error, setError] = useState<CombinedError | undefined>();
   const [loading, setLoading] = useState(false);
   const latest = useRef(0);
 
   const prefix = text.trim();
   const [suggestions] = useQuery({ query: SuggestQuery, variables: { prefix }, pause: prefix.length < 2 });
+  // data-prefix names the prefix the shown suggestions answer (the browser test times keystroke → rendered suggestions).
+  const answered = suggestions.operation?.variables?.prefix;
   const options = prefix.length < 2 ? [] : (suggestions.data?.practiceSuggestions ?? []).map((s) => ({
     value: s.title,
-    label: <span data-testid="suggestion" data-prefix={prefix} data-id={s.id}>{s.title}</span>,
+    label: <span data-testid="suggestion" data-prefix={answered} data-id={s.id}>{s.title}</span>,
   }));
 
   const filterInput = useCallback((): PracticeFilter => {
@@ -93,6 +96,7 @@ export default function PracticeBankPage() {
     if (!r.data) return;
     const page = r.data.searchPractices;
     setResult((previous) => (after && previous ? { ...page, edges: [...previous.edges, ...page.edges] } : page));
+    setResultQuery(query);
   }, [client, query, filterInput, sort]);
 
   useEffect(() => { void run(); }, [run]);
@@ -124,7 +128,7 @@ export default function PracticeBankPage() {
                   <Checkbox.Group style={{ display: 'flex', flexDirection: 'column' }}
                     value={filter[facet.filter as string] ?? []}
                     onChange={(v) => toggle(facet.filter as string, v as (string | number)[])}
-                    options={buckets.map((b) => ({ value: b.value, label: `${facet.key === 'grades' ? `${b.label} класс` : b.label} (${b.count})` }))} />
+                    options={buckets.map((b) => ({ value: b.value, label: `${b.label} (${b.count})` }))} />
                 </div>
               );
             })}
@@ -140,7 +144,7 @@ export default function PracticeBankPage() {
           </Space>
           {result && result.edges.length === 0 && <Empty description="Ничего не найдено: измените запрос или фильтры" />}
           {result && result.edges.length > 0 && (
-            <List data-testid="results" data-query={query} itemLayout="vertical" dataSource={result.edges}
+            <div data-testid="results" data-query={resultQuery ?? ''}><List itemLayout="vertical" dataSource={result.edges}
               renderItem={(edge) => {
                 const p = edge.node;
                 const fragments = edge.highlights.flatMap((h) => h.fragments).slice(0, 2);
@@ -161,7 +165,7 @@ export default function PracticeBankPage() {
                       : <div>{p.summary}</div>}
                   </List.Item>
                 );
-              }} />
+              }} /></div>
           )}
           {result?.pageInfo.hasNextPage && (
             <div style={{ textAlign: 'center', marginTop: 12 }}>

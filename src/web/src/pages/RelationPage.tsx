@@ -45,7 +45,7 @@ export default function RelationPage() {
   const caller = useCaller();
   const { message } = App.useApp();
   // Whether the caller mentors this relation decides if private notes are requested at all.
-  const [{ data: who }] = useQuery({ query: RelationQuery, variables: { id, mentor: false } });
+  const [{ data: who, error: whoError }] = useQuery({ query: RelationQuery, variables: { id, mentor: false } });
   const isMentor = !!who?.mentoringRelation && who.mentoringRelation.mentor.id === who.myMentoring.me?.id;
   const [{ data, fetching, error }, reload] = useQuery({ query: RelationQuery, variables: { id, mentor: isMentor }, pause: !who });
   const [, logMeeting] = useMutation(LogMeeting);
@@ -77,7 +77,7 @@ export default function RelationPage() {
   };
 
   return (
-    <QueryState fetching={fetching || !who} error={error} empty={!r} emptyText="Наставничество не найдено или недоступно">
+    <QueryState fetching={fetching || (!who && !whoError)} error={error ?? whoError} empty={!r} emptyText="Наставничество не найдено или недоступно">
       {r && (
         <>
           <Typography.Title level={2} className="page-title">Наставничество: {r.mentee?.fullName}</Typography.Title>
