@@ -19,16 +19,16 @@ export function NotificationList({ compact }: { compact?: boolean }) {
   const [{ data, error, fetching }] = useQuery({ query: NotificationsQuery, requestPolicy: 'cache-and-network' });
   const items = data?.myNotifications ?? [];
   if (error) return <ErrorAlert error={error} />;
-  if (!fetching && items.length === 0) return <Empty description="Нет уведомлений" image={Empty.PRESENTED_IMAGE_SIMPLE} />;
+  if (!fetching && items.length === 0) return <div data-ready="true"><Empty description="Нет уведомлений" image={Empty.PRESENTED_IMAGE_SIMPLE} /></div>;
   return (
-    <List size="small" loading={fetching && items.length === 0} dataSource={compact ? items.slice(0, 8) : items} data-testid="notifications"
+    <div data-ready={data ? 'true' : 'false'}><List size="small" loading={fetching && items.length === 0} dataSource={compact ? items.slice(0, 8) : items} data-testid="notifications"
       renderItem={(n) => (
         <List.Item key={n.id} data-testid="notification" data-kind={n.kind}>
           <List.Item.Meta
             title={<>{n.urgent && <Tag color="red">важно</Tag>}<Tag>{KIND[n.kind]}</Tag>{n.link ? <Link to={n.link}>{n.title}</Link> : n.title}</>}
             description={<>{n.message}{n.date && <Typography.Text type="secondary"> · {formatDate(n.date)}</Typography.Text>}</>} />
         </List.Item>
-      )} />
+      )} /></div>
   );
 }
 

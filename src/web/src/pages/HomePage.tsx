@@ -36,7 +36,7 @@ export default function HomePage() {
   const tiles: { key: string; show: boolean; title: string; value: string | number; link: string; testid: string }[] = [
     { key: 'mentees', show: canOpen(caller, 'mentoring'), title: 'Наставляемые', value: ws?.mentees.length ?? '…', link: '/mentoring', testid: 'tile-mentees' },
     { key: 'stale', show: canOpen(caller, 'mentoring'), title: 'Без встреч больше 4 недель', value: ws?.mentees.filter((m) => m.stale).length ?? '…', link: '/mentoring', testid: 'tile-stale' },
-    { key: 'plan', show: canOpen(caller, 'development'), title: 'Мой ИОМ выполнен', value: plan ? `${Math.round((plan.progress ?? 0) * 100)}%` : 'нет ИОМ', link: '/development', testid: 'tile-plan' },
+    { key: 'plan', show: canOpen(caller, 'development'), title: 'Мой ИОМ выполнен', value: !data ? '…' : plan ? `${Math.round((plan.progress ?? 0) * 100)}%` : 'нет ИОМ', link: '/development', testid: 'tile-plan' },
     { key: 'queue', show: reviewer, title: 'Практик ждут решения', value: data?.queue?.totalCount ?? '…', link: '/review', testid: 'tile-queue' },
     { key: 'school', show: canOpen(caller, 'mySchool'), title: 'Моя школа', value: 'открыть', link: '/my-school', testid: 'tile-school' },
     { key: 'mine', show: canOpen(caller, 'myPractices'), title: 'Мои практики', value: data?.mine.totalCount ?? '…', link: '/my-practices', testid: 'tile-mine' },
@@ -44,7 +44,7 @@ export default function HomePage() {
   ];
   return (
     <>
-      <Typography.Title level={2} className="page-title" data-testid="home-title">{ws?.me?.fullName ?? caller.displayName ?? caller.username}</Typography.Title>
+      <Typography.Title level={2} className="page-title" data-testid="home-title" data-ready={data ? 'true' : 'false'}>{ws?.me?.fullName ?? caller.displayName ?? caller.username}</Typography.Title>
       <Typography.Paragraph type="secondary">{role}. Здесь — то, что требует вашего внимания, и вход в ваши разделы.</Typography.Paragraph>
       <Row gutter={[16, 16]}>
         {tiles.filter((t) => t.show).map((t) => (
