@@ -48,15 +48,15 @@ async function choose(page, field, option) {
 }
 
 /** Time from a keydown to the first render that satisfies `selector`, measured inside the page. */
-function timeToRender(page, selector) {
-  return page.evaluate((selector) => new Promise((resolve) => {
+function timeToRender(page, selector, timeoutMs = 30_000) {
+  return page.evaluate(({ selector, timeoutMs }) => new Promise((resolve) => {
     const started = () => window.__keyAt ?? 0;
     const observer = new MutationObserver(() => {
       if (document.querySelector(selector)) { observer.disconnect(); resolve(performance.now() - started()); }
     });
     observer.observe(document.body, { childList: true, subtree: true, attributes: true });
-    setTimeout(() => { observer.disconnect(); resolve(null); }, 3_000);
-  }), selector);
+    setTimeout(() => { observer.disconnect(); resolve(null); }, timeoutMs);
+  }), { selector, timeoutMs });
 }
 
 test('a teacher searches as they type, filters by grade, opens a practice and bookmarks it', async () => {
@@ -77,7 +77,7 @@ test('a teacher searches as they type, filters by grade, opens a practice and bo
       const prefix = QUERY.slice(0, i + 1);
       // Titles complete the first word; later prefixes may have no suggestion at all, so only it is timed.
       const timed = i >= 2 && i < QUERY.indexOf(' ');
-      const wait = timed ? timeToRender(page, `[data-testid="suggestion"][data-prefix="${prefix}"]`) : null;
+      const wait = timed ? timeToRender(page, `[data-testid="suggestion"][data-prefix="${prefix}"]`, 5_000) : null;
       await page.keyboard.type(QUERY[i]);
       if (wait) {
         const ms = await wait;
