@@ -7,7 +7,8 @@ import { canOpen, hasAnyRole, REVIEWER_ROLES } from '../lib/access';
 import { NotificationList } from '../components/NotificationsPanel';
 
 const HomeQuery = graphql(`
-  query HomeSummary($mentoring: Boolean!, $reviewer: Boolean!) {
+  query HomeSummary($mentoring: Boolean!, $reviewer: Boolean!, $schoolAdmin: Boolean!, $schoolId: ID!) {
+    school(id: $schoolId) @include(if: $schoolAdmin) { id name teachers { id diagnostics { id } plans { id } } }
     myMentoring(staleWeeks: 4) @include(if: $mentoring) {
       me { id fullName plans { id progress goals { id status } } }
       mentees { relation { id } stale }
@@ -29,7 +30,10 @@ export default function HomePage() {
   const caller = useCaller();
   const mentoring = hasAnyRole(caller, ['TEACHER', 'MENTOR']) && !caller.roles.includes('ADMIN');
   const reviewer = hasAnyRole(caller, REVIEWER_ROLES);
-  const [{ data }] = useQuery({ query: HomeQuery, variables: { mentoring, reviewer }, requestPolicy: 'cache-and-network' });
+  const schoolAdmin = caller.roles.includes('SCHOOL_ADMIN') && !!caller.schoolId;
+  const [{ data }] = useQuery({ query: HomeQuery, variables: { mentoring, reviewer, schoolAdmin, schoolId: caller.schoolId ?? '' },
+    requestPolicy: 'cache-and-network' });
+  const teachers = data?.school?.teachers ?? [];
   const ws = data?.myMentoring;
   const plan = ws?.me?.plans[0];
   const role = ROLE_TITLES.find(([r]) => caller.roles.includes(r))?.[1] ?? 'Пользователь';
@@ -38,13 +42,15 @@ export default function HomePage() {
     { key: 'stale', show: canOpen(caller, 'mentoring'), title: 'Без встреч больше 4 недель', value: ws?.mentees.filter((m) => m.stale).length ?? '…', link: '/mentoring', testid: 'tile-stale' },
     { key: 'plan', show: canOpen(caller, 'development'), title: 'Мой ИОМ выполнен', value: !data ? '…' : plan ? `${Math.round((plan.progress ?? 0) * 100)}%` : 'нет ИОМ', link: '/development', testid: 'tile-plan' },
     { key: 'queue', show: reviewer, title: 'Практик ждут решения', value: data?.queue?.totalCount ?? '…', link: '/review', testid: 'tile-queue' },
-    { key: 'school', show: canOpen(caller, 'mySchool'), title: 'Моя школа', value: 'открыть', link: '/my-school', testid: 'tile-school' },
+    { key: 'school', show: canOpen(caller, 'mySchool'), title: 'Педагогов в школе', value: data ? teachers.length : '…', link: '/my-school', testid: 'tile-school' },
+    { key: 'diagnosed', show: schoolAdmin, title: 'Прошли диагностику', value: data ? `${teachers.filter((t) => t.diagnostics.length > 0).length} из ${teachers.length}` : '…', link: '/my-school', testid: 'tile-diagnosed' },
+    { key: 'plans', show: schoolAdmin, title: 'Есть ИОМ', value: data ? `${teachers.filter((t) => t.plans.length > 0).length} из ${teachers.length}` : '…', link: '/my-school', testid: 'tile-plans' },
     { key: 'mine', show: canOpen(caller, 'myPractices'), title: 'Мои практики', value: data?.mine.totalCount ?? '…', link: '/my-practices', testid: 'tile-mine' },
     { key: 'bookmarks', show: true, title: 'Закладки в банке практик', value: data?.myBookmarks.length ?? '…', link: '/my-practices', testid: 'tile-bookmarks' },
   ];
   return (
     <>
-      <Typography.Title level={2} className="page-title" data-testid="home-title" data-ready={data ? 'true' : 'false'}>{ws?.me?.fullName ?? caller.displayName ?? caller.username}</Typography.Title>
+      <Typography.Title level={2} className="page-title" data-testid="home-title" data-ready={data ? 'true' : 'false'}>{ws?.me?.fullName ?? data?.school?.name ?? caller.displayName ?? caller.username}</Typography.Title>
       <Typography.Paragraph type="secondary">{role}. Здесь — то, что требует вашего внимания, и вход в ваши разделы.</Typography.Paragraph>
       <Row gutter={[16, 16]}>
         {tiles.filter((t) => t.show).map((t) => (

@@ -111,9 +111,11 @@ export default function TeacherPage() {
                   <List.Item key={s.mentor.id} data-testid="mentor-suggestion" actions={[
                     <Button key="p" type="primary" onClick={() => act(() => proposeMentoring({ input: { kind: 'TEACHER_TEACHER', mentorId: s.mentor.id,
                       menteeTeacherId: id, goal: `Закрыть дефициты: ${s.coveredDeficits.map((c) => COMPETENCE[c]).join(', ')}` } }), 'Наставничество предложено')}>Предложить наставника</Button>]}>
-                    <List.Item.Meta title={<Space>{s.mentor.fullName}<Tag color="blue">{Math.round(s.score)} из 100</Tag><span className="muted">свободных мест: {s.freeSlots}</span></Space>}
-                      description={`${s.mentor.position ?? ''}, ${s.mentor.subjects.join(', ')} · ${s.mentor.school?.name ?? ''}`} />
-                    <ul style={{ margin: 0 }}>{s.reasons.map((r) => <li key={r}>{r}</li>)}</ul>
+                    <List.Item.Meta title={<Space wrap>{s.mentor.fullName}<Tag color="blue">{Math.round(s.score)} из 100</Tag><span className="muted">свободных мест: {s.freeSlots}</span></Space>}
+                      description={<>
+                        <div>{`${s.mentor.position ?? ''}, ${s.mentor.subjects.join(', ')} · ${s.mentor.school?.name ?? ''}`}</div>
+                        <ul style={{ margin: '4px 0 0', color: 'rgba(0,0,0,0.85)' }}>{s.reasons.map((r) => <li key={r}>{r}</li>)}</ul>
+                      </>} />
                   </List.Item>
                 )} />
               </QueryState>
