@@ -14,7 +14,7 @@ const MARK = `Проверка${Date.now().toString(36)}`;
 const PRACTICE_TITLE = `Исследовательские проекты пятиклассников ${MARK}`;
 const SHARED_NOTE = `Разобрали урок: цели сформулированы для учеников (${MARK})`;
 const PRIVATE_NOTE = `Личное: педагог волнуется перед открытым уроком (${MARK})`;
-const timings = { suggestionsMs: [], resultsMs: [] };
+const timings = { suggestionsMs: [], resultsMs: [], searchRequestMs: [], searchTookMs: [], suggestRequestMs: [] };
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -24,7 +24,9 @@ after(async () => {
   const median = (xs) => { const s = xs.filter((x) => x != null).sort((a, b) => a - b); return s.length ? s[Math.floor(s.length / 2)] : null; };
   const max = (xs) => Math.max(...xs.filter((x) => x != null));
   const figures = { ...timings, suggestionsMedianMs: median(timings.suggestionsMs), suggestionsMaxMs: max(timings.suggestionsMs),
-    resultsMedianMs: median(timings.resultsMs), resultsMaxMs: max(timings.resultsMs) };
+    resultsMedianMs: median(timings.resultsMs), resultsMaxMs: max(timings.resultsMs),
+    searchRequestMedianMs: median(timings.searchRequestMs), searchTookMedianMs: median(timings.searchTookMs),
+    suggestRequestMedianMs: median(timings.suggestRequestMs) };
   writeFileSync(path.join(SCREENSHOTS, 'roles-figures.json'), JSON.stringify(figures, null, 2));
   console.log('role figures', JSON.stringify(figures));
 });
@@ -121,6 +123,27 @@ test('a teacher searches as they type, filters by grade, opens a practice and bo
       await box.press('Enter');
       const ms = await wait;
       if (ms != null) timings.resultsMs.push(Math.round(ms));
+    }
+    // The same searches as bare API calls from the page: request round trip and the engine's own time (tookMs).
+    for (const q of [QUERY, 'формирующее оценивание', 'функциональная грамотность', 'школа-лидер', 'родители']) {
+      const measured = await page.evaluate(async (q) => {
+        const session = JSON.parse(sessionStorage.getItem('opora.session') ?? '{}');
+        const post = async (query, variables) => {
+          const started = performance.now();
+          const response = await fetch('/graphql', { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${session.token}` },
+            body: JSON.stringify({ query, variables }) });
+          const body = await response.json();
+          return { ms: performance.now() - started, body };
+        };
+        const search = await post(`query($q: String) { searchPractices(query: $q, first: 10) { totalCount tookMs
+          edges { node { id title summary status grades evidenceLevel adoptionCount improvedAdoptionCount authorSchool { name municipalityName } } highlights { field fragments } }
+          facets { subjects { value count } grades { value count } riskFactors { value count } levels { value count } evidenceLevels { value count } municipalities { value count } } } }`, { q });
+        const suggest = await post('query($p: String!) { practiceSuggestions(prefix: $p, limit: 8) { id title } }', { p: q.slice(0, 5) });
+        return { search: search.ms, took: search.body.data.searchPractices.tookMs, suggest: suggest.ms };
+      }, q);
+      timings.searchRequestMs.push(Math.round(measured.search));
+      timings.searchTookMs.push(measured.took);
+      timings.suggestRequestMs.push(Math.round(measured.suggest));
     }
     await box.fill(QUERY);
     await box.press('Enter');
