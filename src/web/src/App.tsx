@@ -2,7 +2,8 @@ import { lazy, Suspense, useEffect } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { Spin } from 'antd';
 import { checkExpiry, useAuth } from './auth/AuthContext';
-import { CallerProvider } from './auth/CallerContext';
+import { CallerProvider, useCaller } from './auth/CallerContext';
+import { startsOnOverview } from './lib/access';
 import { signInPath } from './lib/session';
 import { AppLayout } from './layout/AppLayout';
 import { Guard } from './layout/Guard';
@@ -19,6 +20,26 @@ const PairsPage = lazy(() => import('./pages/PairsPage'));
 const PairPage = lazy(() => import('./pages/PairPage'));
 const GraphPage = lazy(() => import('./pages/GraphPage'));
 const ImportPage = lazy(() => import('./pages/ImportPage'));
+const HomePage = lazy(() => import('./pages/HomePage'));
+const PracticeBankPage = lazy(() => import('./pages/PracticeBankPage'));
+const PracticePage = lazy(() => import('./pages/PracticePage'));
+const PracticeFormPage = lazy(() => import('./pages/PracticeFormPage'));
+const MyPracticesPage = lazy(() => import('./pages/MyPracticesPage'));
+const ReviewQueuePage = lazy(() => import('./pages/ReviewQueuePage'));
+const DevelopmentPage = lazy(() => import('./pages/DevelopmentPage'));
+const MentorPage = lazy(() => import('./pages/MentorPage'));
+const RelationPage = lazy(() => import('./pages/RelationPage'));
+const TeacherPage = lazy(() => import('./pages/TeacherPage'));
+const MySchoolPage = lazy(() => import('./pages/MySchoolPage'));
+const AssociationsPage = lazy(() => import('./pages/AssociationsPage'));
+
+/** Coordinators start on the regional overview; every other role on its personal start page. */
+function StartPage() {
+  const caller = useCaller();
+  return startsOnOverview(caller)
+    ? <Guard page="overview"><OverviewPage /></Guard>
+    : <Guard page="home"><HomePage /></Guard>;
+}
 
 const fallback = <div style={{ padding: 48, textAlign: 'center' }}><Spin size="large" /></div>;
 
@@ -42,7 +63,20 @@ export function App() {
       <AppLayout>
         <Suspense fallback={fallback}>
           <Routes>
-            <Route path="/" element={<Guard page="overview"><OverviewPage /></Guard>} />
+            <Route path="/" element={<StartPage />} />
+            <Route path="/home" element={<Guard page="home"><HomePage /></Guard>} />
+            <Route path="/practices" element={<Guard page="practices"><PracticeBankPage /></Guard>} />
+            <Route path="/practices/new" element={<Guard page="myPractices"><PracticeFormPage /></Guard>} />
+            <Route path="/practices/:id" element={<Guard page="practices"><PracticePage /></Guard>} />
+            <Route path="/practices/:id/edit" element={<Guard page="myPractices"><PracticeFormPage /></Guard>} />
+            <Route path="/my-practices" element={<Guard page="myPractices"><MyPracticesPage /></Guard>} />
+            <Route path="/review" element={<Guard page="review"><ReviewQueuePage /></Guard>} />
+            <Route path="/development" element={<Guard page="development"><DevelopmentPage /></Guard>} />
+            <Route path="/mentoring" element={<Guard page="mentoring"><MentorPage /></Guard>} />
+            <Route path="/mentoring/:id" element={<Guard page="teacher"><RelationPage /></Guard>} />
+            <Route path="/teachers/:id" element={<Guard page="teacher"><TeacherPage /></Guard>} />
+            <Route path="/my-school" element={<Guard page="mySchool"><MySchoolPage /></Guard>} />
+            <Route path="/associations" element={<Guard page="associations"><AssociationsPage /></Guard>} />
             <Route path="/schools" element={<Guard page="schools"><SchoolsPage /></Guard>} />
             <Route path="/schools/:id" element={<Guard page="school"><SchoolPage /></Guard>} />
             <Route path="/identification" element={<Guard page="identification"><IdentificationPage /></Guard>} />

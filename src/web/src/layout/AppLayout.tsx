@@ -5,6 +5,7 @@ import { Link, useLocation, useNavigate } from 'react-router-dom';
 import { useAuth } from '../auth/AuthContext';
 import { useCaller } from '../auth/CallerContext';
 import { navigationFor } from '../lib/access';
+import { NotificationsBell } from '../components/NotificationsPanel';
 
 const { Header, Sider, Content } = Layout;
 
@@ -35,6 +36,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
       <Layout>
         <Header style={{ background: '#fff', padding: '0 24px', display: 'flex', justifyContent: 'flex-end', alignItems: 'center' }}>
           <Space size="middle">
+            <NotificationsBell />
             <UserOutlined aria-hidden />
             <Typography.Text data-testid="caller-name">{caller.displayName ?? caller.username}</Typography.Text>
             <Typography.Text type="secondary">{caller.roles.map((r) => ROLE_LABELS[r] ?? r).join(', ')}</Typography.Text>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canOpen, coversMunicipality, fixedMunicipality, navigationFor } from './access';
+import { canOpen, coversMunicipality, fixedMunicipality, navigationFor, startsOnOverview } from './access';
 
 const regional = { username: 'r', roles: ['REGIONAL_COORDINATOR'], regionId: 'R1' };
 const municipal = { username: 'm', roles: ['MUNICIPAL_COORDINATOR'], regionId: 'R1', municipalityId: 'R1-M1' };
@@ -9,7 +9,7 @@ const admin = { username: 'a', roles: ['ADMIN'] };
 describe('navigation by role', () => {
   it('gives a regional coordinator every coordinator page', () => {
     expect(navigationFor(regional).map((i) => i.key)).toEqual(
-      ['overview', 'schools', 'identification', 'pairing', 'pairs', 'graph', 'import']);
+      ['overview', 'schools', 'identification', 'pairing', 'pairs', 'graph', 'import', 'home', 'review', 'practices', 'associations']);
   });
 
   it('gives a municipal coordinator no import', () => {
@@ -17,13 +17,23 @@ describe('navigation by role', () => {
     expect(canOpen(municipal, 'pairing')).toBe(true);
   });
 
-  it('gives a teacher nothing of the coordinators', () => {
-    expect(navigationFor(teacher)).toEqual([]);
+  it('gives a teacher their own pages and nothing of the coordinators', () => {
+    expect(navigationFor(teacher).map((i) => i.key)).toEqual(['home', 'development', 'practices', 'myPractices', 'associations']);
     expect(canOpen(teacher, 'school')).toBe(false);
+    expect(canOpen(teacher, 'review')).toBe(false);
+    expect(startsOnOverview(teacher)).toBe(false);
+  });
+
+  it('gives a mentor the workspace and a methodist the review queue, a school admin their school', () => {
+    expect(canOpen({ username: 'm', roles: ['MENTOR', 'TEACHER'] }, 'mentoring')).toBe(true);
+    expect(canOpen({ username: 'x', roles: ['METHODIST'] }, 'review')).toBe(true);
+    expect(canOpen({ username: 's', roles: ['SCHOOL_ADMIN'] }, 'mySchool')).toBe(true);
+    expect(canOpen({ username: 's', roles: ['SCHOOL_ADMIN'] }, 'mentoring')).toBe(false);
+    expect(startsOnOverview(regional)).toBe(true);
   });
 
   it('lets an administrator open everything', () => {
-    expect(navigationFor(admin)).toHaveLength(7);
+    expect(navigationFor(admin)).toHaveLength(15);
   });
 });
 

@@ -14,9 +14,19 @@ export interface Caller {
 }
 
 export type PageKey =
-  | 'overview' | 'schools' | 'school' | 'identification' | 'pairing' | 'pairs' | 'graph' | 'import' | 'settings';
+  | 'overview' | 'schools' | 'school' | 'identification' | 'pairing' | 'pairs' | 'graph' | 'import' | 'settings'
+  | 'home' | 'practices' | 'myPractices' | 'review' | 'development' | 'mentoring' | 'mySchool' | 'teacher' | 'associations';
 
 const COORDINATORS: RoleName[] = ['REGIONAL_COORDINATOR', 'MUNICIPAL_COORDINATOR', 'CURATOR'];
+const EVERYONE: RoleName[] = ['REGIONAL_COORDINATOR', 'MUNICIPAL_COORDINATOR', 'CURATOR', 'SCHOOL_ADMIN', 'METHODIST', 'MENTOR', 'TEACHER'];
+/** Roles that may approve practices (approvePractice/rejectPractice). */
+export const REVIEWER_ROLES: RoleName[] = ['METHODIST', 'MUNICIPAL_COORDINATOR', 'REGIONAL_COORDINATOR'];
+/** Roles that may record a school's adoption of a practice (recordPracticeAdoption). */
+export const ADOPTION_ROLES: RoleName[] = ['SCHOOL_ADMIN', 'METHODIST', 'CURATOR', 'MUNICIPAL_COORDINATOR', 'REGIONAL_COORDINATOR'];
+/** Roles that manage a school's teachers (recordDiagnostic, createTeacher, proposeMentoring). */
+export const TEACHER_MANAGER_ROLES: RoleName[] = ['SCHOOL_ADMIN', 'MUNICIPAL_COORDINATOR', 'REGIONAL_COORDINATOR'];
+/** Roles that may add association events (besides the managers of its territory). */
+export const ASSOCIATION_EDITOR_ROLES: RoleName[] = ['METHODIST', 'SCHOOL_ADMIN', 'MUNICIPAL_COORDINATOR', 'REGIONAL_COORDINATOR'];
 
 // Mirrors the @auth roles of the API fields each page relies on (ADMIN may do everything).
 export const PAGE_ROLES: Record<PageKey, RoleName[]> = {
@@ -29,7 +39,22 @@ export const PAGE_ROLES: Record<PageKey, RoleName[]> = {
   graph: COORDINATORS,
   import: ['REGIONAL_COORDINATOR'],
   settings: ['REGIONAL_COORDINATOR'],
+  home: EVERYONE,
+  practices: EVERYONE,
+  myPractices: ['TEACHER', 'MENTOR', 'SCHOOL_ADMIN', 'METHODIST'],
+  review: REVIEWER_ROLES,
+  development: ['TEACHER', 'MENTOR'],
+  mentoring: ['MENTOR'],
+  mySchool: ['SCHOOL_ADMIN'],
+  // The API decides per teacher (self, mentor, school admin, coordinators); the page shows «Нет доступа» otherwise.
+  teacher: EVERYONE,
+  associations: EVERYONE,
 };
+
+/** Coordinators start on the regional overview; everyone else on their personal start page. */
+export function startsOnOverview(caller: Caller | null | undefined): boolean {
+  return canOpen(caller, 'overview');
+}
 
 export function hasAnyRole(caller: Caller | null | undefined, roles: readonly RoleName[]): boolean {
   if (!caller) return false;
@@ -73,6 +98,14 @@ const NAV: NavItem[] = [
   { key: 'pairs', path: '/pairs', label: 'Сетевые пары' },
   { key: 'graph', path: '/graph', label: 'Граф сети' },
   { key: 'import', path: '/import', label: 'Загрузка данных' },
+  { key: 'home', path: '/home', label: 'Моя страница' },
+  { key: 'mentoring', path: '/mentoring', label: 'Наставничество' },
+  { key: 'development', path: '/development', label: 'Моё развитие' },
+  { key: 'mySchool', path: '/my-school', label: 'Моя школа' },
+  { key: 'review', path: '/review', label: 'Рассмотрение практик' },
+  { key: 'practices', path: '/practices', label: 'Банк практик' },
+  { key: 'myPractices', path: '/my-practices', label: 'Мои практики' },
+  { key: 'associations', path: '/associations', label: 'Объединения' },
 ];
 
 export function navigationFor(caller: Caller | null | undefined): NavItem[] {

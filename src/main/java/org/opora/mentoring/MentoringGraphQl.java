@@ -63,6 +63,7 @@ class MentoringGraphQl implements GraphQlWiring {
                 .dataFetcher("createAssociation", env -> service.createAssociation(input(env), RequestContext.user(env)))
                 .dataFetcher("addAssociationMember", env -> service.addMember(env.getArgument("associationId"),
                         env.getArgument("teacherId"), RequestContext.user(env)))
+                .dataFetcher("joinAssociation", env -> service.join(env.getArgument("associationId"), RequestContext.user(env)))
                 .dataFetcher("addAssociationEvent", env -> service.addEvent(input(env), RequestContext.user(env))));
         wiring.type("School", t -> t.dataFetcher("teachers", env -> {
             service.requireTeachersOfSchool(source(env), RequestContext.user(env));

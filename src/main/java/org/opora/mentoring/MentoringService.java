@@ -710,6 +710,24 @@ public class MentoringService {
         return repository.addMember(associationId, teacherId);
     }
 
+    /**
+     * The caller joins an association as the teacher linked to their login. The association must be of the teacher's
+     * region and, when it belongs to a municipality or a school, of that municipality or school.
+     */
+    public Map<String, Object> join(String associationId, CurrentUser user) {
+        Map<String, Object> a = repository.association(associationId)
+                .orElseThrow(() -> ApiException.notFound("Объединение", ApiException.Gender.NEUTER, associationId));
+        Map<String, Object> me = repository.teacherByUsername(user.username())
+                .orElseThrow(() -> ApiException.forbidden("Вступить в объединение может только педагог, чья учётная запись привязана к профилю педагога"));
+        boolean fits = str(a, "regionId").equals(str(me, "regionId"))
+                && (a.get("municipalityId") == null || a.get("municipalityId").equals(me.get("municipalityId")))
+                && (a.get("schoolId") == null || a.get("schoolId").equals(me.get("schoolId")));
+        if (!fits) {
+            throw ApiException.forbidden("Это объединение другой территории: вступить в него нельзя");
+        }
+        return repository.addMember(associationId, str(me, "id"));
+    }
+
     public Map<String, Object> addEvent(Arguments in, CurrentUser user) {
         String id = in.requiredString("associationId");
         manageableAssociation(id, user);

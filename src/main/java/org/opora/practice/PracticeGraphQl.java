@@ -57,6 +57,7 @@ class PracticeGraphQl implements GraphQlWiring {
                 .dataFetcher("practice", env -> practices.get(RequestContext.user(env), env.getArgument("id")))
                 .dataFetcher("practiceRecommendations", env -> recommender.recommend(RequestContext.user(env),
                         env.getArgument("schoolId"), env.<Integer>getArgument("first")))
+                .dataFetcher("myBookmarks", env -> practices.bookmarks(RequestContext.user(env)))
                 .dataFetcher("practiceVocabulary", env -> vocabulary())
                 .dataFetcher("practiceIndexStatus", env -> indexStatus()));
         wiring.type("Mutation", t -> t
@@ -71,6 +72,8 @@ class PracticeGraphQl implements GraphQlWiring {
                 .dataFetcher("recordPracticeAdoption", env -> practices.recordAdoption(RequestContext.user(env),
                         env.getArgument("practiceId"), env.getArgument("schoolId"), env.<LocalDate>getArgument("date"),
                         env.getArgument("note")))
+                .dataFetcher("bookmarkPractice", env -> practices.bookmark(RequestContext.user(env), env.getArgument("id")))
+                .dataFetcher("unbookmarkPractice", env -> practices.unbookmark(RequestContext.user(env), env.getArgument("id")))
                 .dataFetcher("reindexPractices", env -> index.reindex()));
         // The practice itself was checked when it was read; its adoptions come with it.
         wiring.type("Practice", t -> t.dataFetcher("adoptions", env -> EntityLoader.<String, List<AdoptionView>>load(env,

@@ -27,6 +27,7 @@ import jakarta.inject.Singleton;
  * <pre>
  * (:School)-[:AUTHORED]->(:Practice {id, title, ..., status, version})
  * (:School)-[:ADOPTED {date, note, recordedBy, recordedAt}]->(:Practice)
+ * (:User)-[:BOOKMARKED {at}]->(:Practice)
  * (:IndexOutbox {id, target: 'practice', entityId, op: 'UPSERT'|'DELETE', version, createdAt, attempts, lastError})
  * </pre>
  * Every change to a practice (or to what its search document shows, such as an adoption) increments
@@ -462,6 +463,58 @@ public class PracticeRepository implements SchemaMigration {
                     r.get("adoptions").asList(a -> new StoredPractice.Adoption(school(a.get("school"), a.get("municipalityName")),
                             a.get("date").isNull() ? null : a.get("date").asLocalDate(), null, null))));
         });
+    }
+
+    // -------------------------------------------------------------------------------------------------------------
+    // Bookmarks (закладки) of a login: (:User)-[:BOOKMARKED {at}]->(:Practice); they go with the practice when it is deleted.
+
+    /** Bookmarks the practice for the user (again: keeps the first date); false when the user or practice is missing. */
+    public boolean bookmark(String username, String practiceId) {
+        return neo4j.write(tx -> tx.run("""
+                MATCH (u:User {username: $username}), (p:Practice {id: $id})
+                MERGE (u)-[b:BOOKMARKED]->(p) ON CREATE SET b.at = datetime()
+                RETURN count(b) AS n
+                """, Map.of("username", username, "id", practiceId)).single().get("n").asLong() > 0);
+    }
+
+    /** Removes the bookmark; false when there was none. */
+    public boolean unbookmark(String username, String practiceId) {
+        return neo4j.write(tx -> tx.run("""
+                MATCH (:User {username: $username})-[b:BOOKMARKED]->(:Practice {id: $id})
+                DELETE b RETURN count(*) AS n
+                """, Map.of("username", username, "id", practiceId)).single().get("n").asLong() > 0);
+    }
+
+    /** Ids of the user's bookmarked practices, newest bookmark first. */
+    public List<String> bookmarks(String username) {
+        return neo4j.read(tx -> tx.run("""
+                MATCH (:User {username: $username})-[b:BOOKMARKED]->(p:Practice)
+                RETURN p.id AS id ORDER BY b.at DESC, p.id
+                """, Map.of("username", username)).list(r -> r.get("id").asString()));
+    }
+
+    // -------------------------------------------------------------------------------------------------------------
+    // Review news (for notifications)
+
+    /** Ids of practices the user created that were approved or rejected since the given moment, newest first. */
+    public List<String> reviewedSince(String username, ZonedDateTime since) {
+        return neo4j.read(tx -> tx.run("""
+                MATCH (p:Practice {createdBy: $username})
+                WHERE p.status IN ['APPROVED', 'REJECTED'] AND p.reviewedAt >= $since
+                RETURN p.id AS id ORDER BY p.reviewedAt DESC LIMIT 20
+                """, Map.of("username", username, "since", since)).list(r -> r.get("id").asString()));
+    }
+
+    /** Ids of submitted practices of a region (or of every region when null), oldest submission first. */
+    public List<String> submitted(String regionId, int limit) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("regionId", regionId);
+        params.put("limit", limit);
+        return neo4j.read(tx -> tx.run("""
+                MATCH (s:School)-[:AUTHORED]->(p:Practice {status: 'SUBMITTED'})
+                WHERE $regionId IS NULL OR s.regionId = $regionId
+                RETURN p.id AS id ORDER BY p.submittedAt, p.id LIMIT $limit
+                """, params).list(r -> r.get("id").asString()));
     }
 
     // -------------------------------------------------------------------------------------------------------------

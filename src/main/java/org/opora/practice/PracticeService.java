@@ -186,6 +186,49 @@ public class PracticeService {
     }
 
     // -------------------------------------------------------------------------------------------------------------
+    // Bookmarks: anyone signed in, on the practices they may see (others are NOT_FOUND, as in get); only their own.
+
+    public PracticeView bookmark(CurrentUser user, String id) {
+        PracticeView practice = get(user, id);
+        if (!repository.bookmark(user.username(), id)) {
+            throw ApiException.forbidden("Закладки доступны только зарегистрированным пользователям");
+        }
+        return practice;
+    }
+
+    public PracticeView unbookmark(CurrentUser user, String id) {
+        PracticeView practice = get(user, id);
+        repository.unbookmark(user.username(), id);
+        return practice;
+    }
+
+    /** The caller's bookmarks that they may still see (a bookmarked practice can be sent back to review). */
+    public List<PracticeView> bookmarks(CurrentUser user) {
+        return visible(user, repository.bookmarks(user.username()));
+    }
+
+    /** The caller's practices approved or rejected since the given moment, newest first. */
+    public List<PracticeView> reviewedSince(CurrentUser user, ZonedDateTime since) {
+        return visible(user, repository.reviewedSince(user.username(), since));
+    }
+
+    /** Submitted practices the caller may decide on (their territory, not their own), oldest first; empty for non-reviewers. */
+    public List<PracticeView> awaitingReview(CurrentUser user, int limit) {
+        if (!user.isAdmin() && !PracticeAccess.isReviewer(user)) {
+            return List.of();
+        }
+        String region = user.isAdmin() ? null : user.scope().regionId();
+        return views.views(repository.submitted(region, 500)).stream()
+                .filter(p -> PracticeAccess.canReview(user, p)).limit(limit).toList();
+    }
+
+    private List<PracticeView> visible(CurrentUser user, List<String> ids) {
+        Map<String, PracticeView> byId = new HashMap<>();
+        views.views(ids).forEach(p -> byId.put(p.id(), p));
+        return ids.stream().map(byId::get).filter(p -> p != null && PracticeAccess.canView(user, p)).toList();
+    }
+
+    // -------------------------------------------------------------------------------------------------------------
 
     private PracticeView reviewable(CurrentUser user, String id) {
         PracticeView current = get(user, id);

@@ -46,7 +46,10 @@ public class WebAppController {
 
     @Get(uris = {"/", "/signin", "/schools", "/schools/{+path}", "/identification", "/identification/{+path}",
             "/pairing", "/pairing/{+path}", "/pairs", "/pairs/{+path}", "/graph", "/graph/{+path}",
-            "/import", "/import/{+path}"}, produces = MediaType.TEXT_HTML)
+            "/import", "/import/{+path}",
+            // The role pages (teachers, mentors, methodists, school administration).
+            "/home", "/practices", "/practices/{+path}", "/my-practices", "/review", "/development",
+            "/mentoring", "/mentoring/{+path}", "/teachers/{+path}", "/my-school", "/associations"}, produces = MediaType.TEXT_HTML)
     public HttpResponse<?> page(@Nullable @PathVariable("path") String path) {
         // The route is the client's business; every one answers with the same page.
         return read("index.html")

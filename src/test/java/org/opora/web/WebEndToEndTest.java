@@ -8,6 +8,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
+import org.opora.mentoring.MentoringService;
+import org.opora.security.CurrentUser;
 import org.opora.security.Role;
 import org.opora.security.Scope;
 import org.opora.security.UserAccount;
@@ -22,6 +24,7 @@ import java.security.SecureRandom;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -83,6 +86,7 @@ class WebEndToEndTest {
         login(env, "TEACHER", "e2e-teacher", EnumSet.of(Role.TEACHER), new Scope(DEMO_REGION, municipality, schoolOf(municipality, true)));
         env.put("E2E_OTHER_SCHOOL_ID", schoolOf(municipality, false));
         env.put("E2E_EXPECTED_TOTALS", expectedTotals());
+        roleLogins(env);
 
         ProcessBuilder npm = new ProcessBuilder("npm", "run", "--silent", "e2e")
                 .directory(WEB.toFile())
@@ -99,6 +103,48 @@ class WebEndToEndTest {
             fail("browser tests did not finish in 15 minutes");
         }
         assertThat(process.exitValue()).as("browser tests (output above and in target/web-e2e.log)").isZero();
+    }
+
+    /**
+     * Logins of the role pages' tests. The demo's own mentor, mentee ("teacher") and school-admin logins are linked to
+     * demo teachers; they get a password of this run. A methodist of the region, and a second mentor (of another
+     * active relation, linked here through the same checked path as linkTeacherLogin) are added.
+     */
+    private static void roleLogins(Map<String, String> env) {
+        for (String[] demo : new String[][]{{"MENTOR", "mentor"}, {"MENTEE", "teacher"}, {"SCHOOLADMIN", "school-admin"}}) {
+            Map<String, Object> u = row("MATCH (u:User {username: $u}) RETURN u {.*} AS row", Map.of("u", demo[1]));
+            EnumSet<Role> roles = EnumSet.noneOf(Role.class);
+            ((List<?>) u.get("roles")).forEach(r -> roles.add(Role.valueOf(r.toString())));
+            login(env, demo[0], demo[1], roles,
+                    new Scope((String) u.get("regionId"), (String) u.get("municipalityId"), (String) u.get("schoolId")));
+        }
+        login(env, "METHODIST", "e2e-methodist", EnumSet.of(Role.METHODIST), new Scope(DEMO_REGION, null, null));
+        Map<String, Object> relation = row("""
+                MATCH (r:MentoringRelation {status: 'ACTIVE'})-[:MENTOR]->(:Teacher {username: 'mentor'}),
+                      (r)-[:MENTEE]->(t:Teacher {username: 'teacher'})
+                MATCH (c:Teacher {schoolId: t.schoolId}) WHERE c.id <> t.id AND c.username IS NULL
+                  AND NOT EXISTS { MATCH (o:MentoringRelation)-[:MENTEE]->(c) WHERE o.status IN ['PENDING', 'ACTIVE'] }
+                WITH r, c ORDER BY c.id LIMIT 1
+                RETURN {relation: r.id, colleague: c.id} AS row""", Map.of());
+        env.put("E2E_RELATION_ID", (String) relation.get("relation"));
+        env.put("E2E_COLLEAGUE_ID", (String) relation.get("colleague"));
+        Map<String, Object> other = row("""
+                MATCH (r:MentoringRelation {regionId: $region, status: 'ACTIVE'})-[:MENTOR]->(m:Teacher)
+                WHERE m.username IS NULL AND EXISTS { MATCH (r)-[:MENTEE]->(:Teacher) }
+                WITH r, m ORDER BY r.id LIMIT 1
+                RETURN {teacher: m.id, region: m.regionId, municipality: m.municipalityId, school: m.schoolId} AS row""",
+                Map.of("region", DEMO_REGION));
+        login(env, "MENTOR2", "e2e-mentor2", EnumSet.of(Role.MENTOR, Role.TEACHER),
+                new Scope((String) other.get("region"), (String) other.get("municipality"), (String) other.get("school")));
+        server.getApplicationContext().getBean(MentoringService.class).linkLogin((String) other.get("teacher"), "e2e-mentor2",
+                new CurrentUser("e2e-setup", EnumSet.of(Role.ADMIN), Scope.EVERYWHERE));
+    }
+
+    private static Map<String, Object> row(String cypher, Map<String, Object> parameters) {
+        Driver driver = server.getApplicationContext().getBean(Driver.class);
+        try (var session = driver.session()) {
+            return session.run(cypher, parameters).single().get("row").asMap();
+        }
     }
 
     /** Creates a login with a password of this run only and hands both to the browser tests. */

@@ -311,6 +311,27 @@ public class PairRepository {
         return lists;
     }
 
+    /** A plan activity of an open pair of the school, with the name of the partner school. */
+    public record SchoolActivity(String pairId, String partnerName, PlanActivity activity) {
+    }
+
+    /**
+     * Activities of the school's open pairs (either side) changed since the moment by someone other than the user,
+     * or past their deadline and not finished.
+     */
+    List<SchoolActivity> activityNews(String schoolId, String username, ZonedDateTime since) {
+        return neo4j.read(tx -> tx.run("""
+                MATCH (s:School {id: $school})<-[:MENTEE|LEADER]-(p:NetworkPair)-[:HAS_ACTIVITY]->(a:PlanActivity)
+                WHERE p.status IN $open
+                  AND ((a.updatedAt >= $since AND coalesce(a.updatedBy, '') <> $username)
+                       OR (a.deadline < date() AND NOT a.status IN ['DONE', 'CANCELLED']))
+                MATCH (p)-[:MENTEE|LEADER]->(partner:School) WHERE partner.id <> s.id
+                RETURN p.id AS pairId, partner.name AS partner, a {.*} AS a
+                ORDER BY a.updatedAt DESC LIMIT 20
+                """, Map.of("school", schoolId, "username", username, "since", since, "open", OPEN))
+                .list(r -> new SchoolActivity(r.get("pairId").asString(), r.get("partner").asString(""), toActivity(r.get("a")))));
+    }
+
     Optional<String> pairOfActivity(TransactionContext tx, String activityId) {
         return tx.run("MATCH (p:NetworkPair)-[:HAS_ACTIVITY]->(a:PlanActivity {id: $id}) RETURN p.id AS id", Map.of("id", activityId))
                 .stream().findFirst().map(r -> r.get("id").asString());

@@ -13,8 +13,10 @@ import org.opora.platform.errors.ApiException;
 import org.opora.platform.graphql.Connection;
 import org.opora.platform.neo4j.Neo4jSessions;
 import org.opora.security.CurrentUser;
+import org.opora.security.Role;
 
 import java.time.LocalDate;
+import java.time.ZonedDateTime;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -310,6 +312,17 @@ public class PairService {
                 municipalityId, schoolId,
                 user.isAdmin() ? null : user.scope().municipalityId(),
                 user.isAdmin() ? null : user.scope().schoolId()), page);
+    }
+
+    /**
+     * News of the joint plans of the caller's own school (school administration only; others get an empty list):
+     * activities the partner changed since the moment, and overdue ones.
+     */
+    public List<PairRepository.SchoolActivity> activityNews(CurrentUser user, ZonedDateTime since) {
+        if (!user.has(Role.SCHOOL_ADMIN) || user.scope().schoolId() == null) {
+            return List.of();
+        }
+        return pairs.activityNews(user.scope().schoolId(), user.username(), since);
     }
 
     /** The joint plans of pairs the caller already sees (child field of a pair), by pair id. */

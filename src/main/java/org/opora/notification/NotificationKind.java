@@ -1,0 +1,15 @@
+package org.opora.notification;
+
+/** What a notification is about. */
+public enum NotificationKind {
+    /** An active mentoring relation of the caller (as mentor) with no meeting for N weeks. */
+    MENTORING_REMINDER,
+    /** A goal of the caller's own ИОМ, or of a mentee's, past its deadline. */
+    OVERDUE_GOAL,
+    /** A practice the caller proposed was approved or rejected. */
+    PRACTICE_REVIEWED,
+    /** Submitted practices waiting for the caller's review. */
+    PRACTICE_TO_REVIEW,
+    /** The partner school changed an activity of the joint plan, or an activity is overdue. */
+    PAIR_ACTIVITY
+}
