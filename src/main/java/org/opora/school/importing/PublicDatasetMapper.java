@@ -9,10 +9,12 @@ import org.opora.school.Subject;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,8 +27,8 @@ import java.util.Map;
  * context) into the import formats, so that the import and the identification methods can be tried
  * on real data. Every mapping is documented column by column in docs/data-formats.md.
  * <pre>
- * java ... PublicDatasetMapper nyc         /work/shared/datasets/nyc-school-explorer-2016 target/nyc [--limit N]
- * java ... PublicDatasetMapper england-ks4 /work/shared/datasets/england-ks4-2019-national target/england-ks4 [--limit N]
+ * java -jar target/opora.jar --map nyc         /work/shared/datasets/nyc-school-explorer-2016 target/nyc [--limit N]
+ * java -jar target/opora.jar --map england-ks4 /work/shared/datasets/england-ks4-2019-national target/england-ks4 [--limit N]
  * </pre>
  */
 public final class PublicDatasetMapper {
@@ -44,21 +46,46 @@ public final class PublicDatasetMapper {
     private PublicDatasetMapper() {
     }
 
-    public static void main(String[] args) throws IOException {
-        if (args.length != 3 && !(args.length == 5 && args[3].equals("--limit"))) {
-            System.err.println("usage: PublicDatasetMapper nyc|england-ks4 INPUT_DIR OUTPUT_DIR [--limit N]");
-            System.exit(2);
+    public static void main(String[] args) {
+        System.exit(run(List.of(args), System.out, System.err));
+    }
+
+    /** {@code java -jar opora.jar --map DATASET IN OUT [--limit N]}: exit code 0, or 2 with one line saying what is wrong. */
+    public static int run(List<String> args, PrintStream out, PrintStream err) {
+        if (args.size() != 3 && !(args.size() == 5 && args.get(3).equals("--limit"))) {
+            err.println("usage: --map nyc|england-ks4|england-ks2 INPUT_DIR OUTPUT_DIR [--limit N]");
+            return 2;
         }
-        Path in = Path.of(args[1]);
-        Path out = Path.of(args[2]);
-        int limit = args.length == 5 ? Integer.parseInt(args[4]) : Integer.MAX_VALUE;
-        Summary summary = switch (args[0]) {
-            case "nyc" -> mapNyc(in, out, limit);
-            case "england-ks4" -> mapEnglandKs4(in, out, limit);
-            default -> throw new IllegalArgumentException("unknown dataset " + args[0] + " (nyc, england-ks4)");
-        };
-        System.out.printf("%s -> %s: %d schools, %d result rows, %d indicator rows, %d source rows skipped%n",
-                args[0], out, summary.schools(), summary.results(), summary.indicators(), summary.skipped());
+        String dataset = args.get(0);
+        Path in = Path.of(args.get(1));
+        Path output = Path.of(args.get(2));
+        int limit = args.size() == 5 ? Integer.parseInt(args.get(4)) : Integer.MAX_VALUE;
+        if (!Files.isDirectory(in)) {
+            err.println("Каталог набора данных не найден: " + in.toAbsolutePath().normalize());
+            return 2;
+        }
+        try {
+            Summary summary = switch (dataset) {
+                case "nyc" -> mapNyc(in, output, limit);
+                case "england-ks4" -> mapEnglandKs4(in, output, limit);
+                default -> {
+                    err.println("Неизвестный набор данных \"" + dataset + "\"; известны: nyc, england-ks4");
+                    yield null;
+                }
+            };
+            if (summary == null) {
+                return 2;
+            }
+            out.printf("%s -> %s: %d schools, %d result rows, %d indicator rows, %d source rows skipped%n",
+                    dataset, output, summary.schools(), summary.results(), summary.indicators(), summary.skipped());
+            return 0;
+        } catch (NoSuchFileException e) {
+            err.println("В наборе " + dataset + " нет файла " + e.getFile() + " (см. docs/data-formats.md, раздел 7)");
+            return 2;
+        } catch (IOException | RuntimeException e) {
+            err.println("Не удалось преобразовать " + in + ": " + e);
+            return 2;
+        }
     }
 
     // ------------------------------------------------------------------------------------------

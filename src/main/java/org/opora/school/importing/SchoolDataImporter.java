@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -63,7 +64,7 @@ public class SchoolDataImporter {
 
     private static final Logger LOG = LoggerFactory.getLogger(SchoolDataImporter.class);
 
-    static final int BATCH_SIZE = 5_000;
+    static final int BATCH_SIZE = 10_000;
 
     static final String MERGE_REGIONS = """
             UNWIND $rows AS row
@@ -284,8 +285,8 @@ public class SchoolDataImporter {
             // callback again, which simply streams the file once more.
             counts = session.executeWrite(tx -> writeFile(tx, validation, file, knownSchool, guard), config);
         }
-        ImportReport report = new ImportReport(kind, validation.rows(), counts.created,
-                validation.rows() - counts.mainCreated, (System.nanoTime() - started) / 1_000_000);
+        ImportReport report = new ImportReport(kind, validation.rows(), counts.created, counts.existing - counts.unchanged, counts.unchanged,
+                (System.nanoTime() - started) / 1_000_000);
         LOG.info("Imported {}", report);
         return report;
     }
@@ -306,18 +307,14 @@ public class SchoolDataImporter {
                         municipalities.subList(from, Math.min(municipalities.size(), from + BATCH_SIZE))).counters().nodesCreated();
             }
         }
-        String query = switch (kind) {
-            case SCHOOLS -> MERGE_SCHOOLS;
-            case RESULTS -> MERGE_RESULTS;
-            case INDICATORS -> MERGE_INDICATORS;
-        };
-        List<Map<String, Object>> batch = new ArrayList<>(BATCH_SIZE);
+        RowStatements statements = RowStatements.of(kind);
+        List<DataRecord> batch = new ArrayList<>(BATCH_SIZE);
         SchoolDataValidator.Result second;
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             second = SchoolDataValidator.validate(kind, in, knownSchool, record -> {
-                batch.add(record.toParameters());
+                batch.add(record);
                 if (batch.size() == BATCH_SIZE) {
-                    writeBatch(tx, query, batch, counts);
+                    writeBatch(tx, statements, batch, counts);
                 }
             }, false, guard);
         } catch (IOException e) {
@@ -327,31 +324,104 @@ public class SchoolDataImporter {
             // The file changed between the two passes; throwing rolls the transaction back.
             throw new ImportRejectedException(second.errors(), second.errorCount());
         }
-        writeBatch(tx, query, batch, counts);
+        writeBatch(tx, statements, batch, counts);
         return counts;
     }
 
-    private static void writeBatch(TransactionContext tx, String query, List<Map<String, Object>> batch, Counts counts) {
+    /**
+     * Writes a batch: rows whose node the graph already holds with the same values are skipped (this is what makes a
+     * re-import cheap), new rows are CREATEd under their owner (no lookup of the new node's key, one lookup of the owner
+     * per group), and changed rows go through the MERGE statement, which also moves a school between municipalities.
+     */
+    private static void writeBatch(TransactionContext tx, RowStatements statements, List<DataRecord> batch, Counts counts) {
         if (batch.isEmpty()) {
             return;
         }
+        Map<String, Map<String, Object>> stored = storedRows(tx, statements, batch);
+        Map<String, List<Map<String, Object>>> newRowsByOwner = new LinkedHashMap<>();
+        List<Map<String, Object>> changed = new ArrayList<>();
+        long newRows = 0;
+        for (DataRecord record : batch) {
+            Map<String, Object> current = stored.get(record.key());
+            if (current == null) {
+                newRowsByOwner.computeIfAbsent(record.owner(), owner -> new ArrayList<>()).add(record.toParameters());
+                newRows++;
+            } else if (sameValues(record.properties(), current)) {
+                counts.unchanged++;
+            } else {
+                changed.add(record.toParameters());
+            }
+        }
+        counts.existing += batch.size() - newRows;
+        if (newRows > 0) {
+            List<Map<String, Object>> groups = new ArrayList<>(newRowsByOwner.size());
+            newRowsByOwner.forEach((owner, rows) -> groups.add(Map.of("owner", owner, "rows", rows)));
+            counts.created += written(tx, statements.create(), "groups", groups, newRows, counts);
+        }
+        if (!changed.isEmpty()) {
+            counts.created += written(tx, statements.merge(), "rows", changed, changed.size(), counts);
+        }
+        batch.clear();
+    }
+
+    /** Runs a write statement and checks that every row was written; returns the nodes it created. */
+    private static long written(TransactionContext tx, String query, String parameter, List<Map<String, Object>> rows,
+                                long expected, Counts counts) {
         long written;
         ResultSummary summary;
         try {
-            var result = tx.run(query, Map.of("rows", batch));
+            var result = tx.run(query, Map.of(parameter, rows));
             written = result.single().get("written").asLong();
             summary = result.consume();
         } catch (Neo4jException e) {
             throw tooLargeOr(e);
         }
-        if (written != batch.size()) {
+        if (written != expected) {
             // Validation saw every school, so a row without its parent means a concurrent delete.
-            throw new IllegalStateException("Записано " + written + " строк из " + batch.size()
+            throw new IllegalStateException("Записано " + written + " строк из " + expected
                     + ": школа или муниципалитет удалены во время импорта");
         }
-        counts.created += summary.counters().nodesCreated();
         counts.mainCreated += summary.counters().nodesCreated();
-        batch.clear();
+        return summary.counters().nodesCreated();
+    }
+
+    /** The stored properties of the batch's nodes that already exist, by key. */
+    private static Map<String, Map<String, Object>> storedRows(TransactionContext tx, RowStatements statements, List<DataRecord> batch) {
+        List<String> lookup = statements.storedByOwner()
+                ? batch.stream().map(DataRecord::owner).distinct().toList()
+                : batch.stream().map(DataRecord::key).toList();
+        Map<String, Map<String, Object>> stored = new HashMap<>();
+        tx.run(statements.stored(), Map.of("ids", lookup))
+                .forEachRemaining(r -> stored.put(r.get("key").asString(), r.get("stored").asMap()));
+        return stored;
+    }
+
+    /** Whether the graph holds exactly the row's values (a null is an absent property; numbers compare by value). */
+    static boolean sameValues(Map<String, Object> row, Map<String, Object> stored) {
+        int present = 0;
+        for (Map.Entry<String, Object> entry : row.entrySet()) {
+            Object wanted = entry.getValue();
+            Object current = stored.get(entry.getKey());
+            if (wanted == null) {
+                if (current != null) {
+                    return false;
+                }
+                continue;
+            }
+            present++;
+            boolean same = wanted instanceof Number w && current instanceof Number c
+                    ? (isIntegral(w) && isIntegral(c) ? w.longValue() == c.longValue() : w.doubleValue() == c.doubleValue())
+                    : wanted.equals(current);
+            if (!same) {
+                return false;
+            }
+        }
+        // A property the row does not know about (written by someone else) is left alone, as SET would leave it.
+        return present <= stored.size();
+    }
+
+    private static boolean isIntegral(Number n) {
+        return n instanceof Integer || n instanceof Long || n instanceof Short || n instanceof Byte;
     }
 
     private static ResultSummary run(TransactionContext tx, String query, List<Map<String, Object>> rows) {
@@ -400,5 +470,8 @@ public class SchoolDataImporter {
     private static final class Counts {
         long created;
         long mainCreated;
+        /** Rows whose node existed before (changed or not). */
+        long existing;
+        long unchanged;
     }
 }

@@ -69,7 +69,8 @@ class SchoolDataImporterTest {
         }
 
         List<ImportReport> second = importer.importDirectory(SyntheticRegionGenerator.DEMO_DIR);
-        assertThat(second).allMatch(r -> r.nodesCreated() == 0 && r.nodesUpdated() == r.rowsRead());
+        // Every row is already in the graph with the same values: nothing is written.
+        assertThat(second).allMatch(r -> r.nodesCreated() == 0 && r.nodesUpdated() == 0 && r.rowsUnchanged() == r.rowsRead());
         assertDemoRegionInGraph();
     }
 
@@ -121,6 +122,44 @@ class SchoolDataImporterTest {
         assertThat(count("MATCH (:Municipality {id: 'T-MV-B'})-[:HAS_SCHOOL]->(:School {id: 'T-MV-1'}) RETURN count(*)")).isEqualTo(1);
         assertThat(count("MATCH (s:School {id: 'T-MV-1'}) WHERE s.enrolment IS NULL AND s.latitude IS NULL AND s.municipalityId = 'T-MV-B' RETURN count(s)"))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void reimportWritesOnlyTheRowsThatChanged() throws IOException {
+        Files.writeString(dir.resolve("schools.csv"), SCHOOLS_HEADER
+                + "T-CH-1,Школа 1,T-CH,Тестовая область,T-CH-M1,Первый округ,СОШ,город,500,false,,\n"
+                + "T-CH-2,Школа 2,T-CH,Тестовая область,T-CH-M1,Первый округ,ООШ,село,40,true,,\n");
+        String header = "school_id,year,procedure,subject,grade,participants,mean_score,share_failing,share_high\n";
+        Files.writeString(dir.resolve("results.csv"), header
+                + "T-CH-1,2024,ВПР,Математика,4,20,3.5,0.1,0.2\n"
+                + "T-CH-1,2024,ВПР,Русский язык,4,20,3.6,,\n"
+                + "T-CH-2,2024,ВПР,Математика,4,8,3.1,0.25,\n");
+        assertThat(importer.importDirectory(dir)).extracting(ImportReport::nodesCreated).containsExactly(4L, 3L);
+
+        // One value changed, one optional value emptied, one row the same, one row new.
+        Files.writeString(dir.resolve("results.csv"), header
+                + "T-CH-1,2024,ВПР,Математика,4,21,3.5,0.1,0.2\n"
+                + "T-CH-1,2024,ВПР,Русский язык,4,20,3.6,,\n"
+                + "T-CH-2,2024,ВПР,Математика,4,8,3.1,,\n"
+                + "T-CH-2,2024,ВПР,Русский язык,4,8,3.2,,\n");
+        ImportReport results = importer.importFile(dir.resolve("results.csv"));
+        assertThat(List.of(results.rowsRead(), results.nodesCreated(), results.nodesUpdated(), results.rowsUnchanged()))
+                .containsExactly(4L, 1L, 2L, 1L);
+        assertThat(count("MATCH (:School {id: 'T-CH-1'})-[:HAS_RESULT]->(a {subject: 'Математика'}) WHERE a.participants = 21 RETURN count(a)"))
+                .isEqualTo(1);
+        assertThat(count("MATCH (:School {id: 'T-CH-2'})-[:HAS_RESULT]->(a {subject: 'Математика'}) WHERE a.shareFailing IS NULL RETURN count(a)"))
+                .isEqualTo(1);
+        assertThat(count("MATCH (:School {id: 'T-CH-2'})-[:HAS_RESULT]->(a) RETURN count(a)")).isEqualTo(2);
+    }
+
+    @Test
+    void comparesStoredValuesByValue() {
+        Map<String, Object> row = new java.util.HashMap<>(Map.of("participants", 20, "meanScore", 3.5, "key", "k"));
+        row.put("shareHigh", null);
+        assertThat(SchoolDataImporter.sameValues(row, Map.of("participants", 20L, "meanScore", 3.5, "key", "k"))).isTrue();
+        assertThat(SchoolDataImporter.sameValues(row, Map.of("participants", 21L, "meanScore", 3.5, "key", "k"))).isFalse();
+        assertThat(SchoolDataImporter.sameValues(row, Map.of("participants", 20L, "meanScore", 3.5, "key", "k", "shareHigh", 0.1)))
+                .isFalse();
     }
 
     @Test
