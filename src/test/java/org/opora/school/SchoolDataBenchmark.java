@@ -46,7 +46,9 @@ public final class SchoolDataBenchmark {
             if (onlyDir != null) {
                 System.out.println("== " + onlyDir + " ==");
                 importAndReport(importer, onlyDir);
-                identify(identification, neo4j);
+                if (!options.contains("--no-identification")) {
+                    identify(identification, neo4j);
+                }
                 if (options.contains("--again")) {
                     System.out.println("== Re-import of the same files (idempotent) ==");
                     importAndReport(importer, onlyDir);
