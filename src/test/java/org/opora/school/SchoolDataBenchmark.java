@@ -31,7 +31,7 @@ public final class SchoolDataBenchmark {
         // --dir DIR: import only DIR (e.g. a slice of the national set), no demo region, then identify.
         int dirAt = options.indexOf("--dir");
         Path onlyDir = dirAt >= 0 ? Path.of(options.get(dirAt + 1)) : null;
-        Path dataDir = Path.of("target", "bench-data");
+        Path dataDir = Path.of(System.getProperty("bench.data", "target/bench-data"));
         delete(dataDir);
         Map<String, Object> properties = Application.startupProperties(false);
         properties.put("micronaut.server.enabled", false);

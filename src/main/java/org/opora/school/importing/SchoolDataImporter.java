@@ -33,6 +33,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -65,6 +69,8 @@ public class SchoolDataImporter {
     private static final Logger LOG = LoggerFactory.getLogger(SchoolDataImporter.class);
 
     static final int BATCH_SIZE = 10_000;
+    /** Validation is CPU-bound parsing; more threads than cores only add contention. */
+    static final int VALIDATION_THREADS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
 
     static final String MERGE_REGIONS = """
             UNWIND $rows AS row
@@ -205,21 +211,17 @@ public class SchoolDataImporter {
         List<Validated> validated = new ArrayList<>();
         List<RowError> errors = new ArrayList<>();
         long errorCount = 0;
-        // Schools first everywhere, so that results may refer to a school of another unit.
+        // Schools first everywhere, so that results may refer to a school of another unit. The files of one kind are
+        // independent of each other, so they are validated in parallel (a national set has 85 of each).
         for (FileKind kind : FileKind.values()) {
-            for (Path unit : units) {
-                Path file = unit.resolve(kind.fileName());
-                if (!Files.isRegularFile(file)) {
-                    continue;
-                }
-                long started = System.nanoTime();
-                SchoolDataValidator.Result validation = validate(kind, file, known, null);
+            List<Path> files = units.stream().map(unit -> unit.resolve(kind.fileName())).filter(Files::isRegularFile).toList();
+            for (Validated v : validateAll(kind, files, known)) {
                 if (kind == FileKind.SCHOOLS) {
-                    inFiles.addAll(validation.schoolIds());
+                    inFiles.addAll(v.result().schoolIds());
                 }
-                validated.add(new Validated(unit, file, validation, System.nanoTime() - started));
-                errors.addAll(validation.errors());
-                errorCount += validation.errorCount();
+                validated.add(v);
+                errors.addAll(v.result().errors());
+                errorCount += v.result().errorCount();
             }
         }
         if (errorCount > 0) {
@@ -233,7 +235,35 @@ public class SchoolDataImporter {
         return reports;
     }
 
-    private record Validated(Path unit, Path file, SchoolDataValidator.Result result, long validationNanos) {
+    private record Validated(Path file, SchoolDataValidator.Result result, long validationNanos) {
+    }
+
+    /** Validates files of one kind on up to {@link #VALIDATION_THREADS} threads; results in the order of the files. */
+    private List<Validated> validateAll(FileKind kind, List<Path> files, Predicate<String> knownSchool) {
+        if (files.size() <= 1) {
+            return files.stream().map(file -> validateTimed(kind, file, knownSchool)).toList();
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(files.size(), VALIDATION_THREADS));
+        try {
+            List<Future<Validated>> pending = files.stream().map(file -> pool.submit(() -> validateTimed(kind, file, knownSchool))).toList();
+            List<Validated> done = new ArrayList<>(files.size());
+            for (Future<Validated> future : pending) {
+                done.add(future.get());
+            }
+            return done;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Import interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private Validated validateTimed(FileKind kind, Path file, Predicate<String> knownSchool) {
+        long started = System.nanoTime();
+        return new Validated(file, validate(kind, file, knownSchool, null), System.nanoTime() - started);
     }
 
     private static List<Path> importUnits(Path dir) {

@@ -153,6 +153,36 @@ class SchoolDataImporterTest {
     }
 
     @Test
+    void importsADirectoryOfRegionsValidatingTheirFilesTogether() throws IOException {
+        String results = "school_id,year,procedure,subject,grade,participants,mean_score\n";
+        for (String region : List.of("T-DA", "T-DB", "T-DC")) {
+            Path unit = Files.createDirectories(dir.resolve(region));
+            Files.writeString(unit.resolve("schools.csv"), SCHOOLS_HEADER
+                    + region + "-1,Школа 1," + region + ",Область " + region + "," + region + "-M1,Округ,СОШ,город,500,false,,\n");
+            // Each region's results also name the school of the next region (validated against all schools files).
+            String next = region.equals("T-DA") ? "T-DB" : region.equals("T-DB") ? "T-DC" : "T-DA";
+            Files.writeString(unit.resolve("results.csv"), results + region + "-1,2024,ВПР,Математика,4,20,3.5\n"
+                    + next + "-1,2023,ВПР,Математика,4,20,3.4\n");
+        }
+        Files.writeString(dir.resolve("T-DB/results.csv"), "T-DB-1,2022,ВПР,Математика,4,20,x\n", java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(dir.resolve("T-DC/results.csv"), "T-DC-1,2022,ВПР,Математика,4,0,3.5\n", java.nio.file.StandardOpenOption.APPEND);
+        assertThatThrownBy(() -> importer.importDirectory(dir))
+                .isInstanceOfSatisfying(ImportRejectedException.class, e -> assertThat(e.errors()).extracting(RowError::toString).containsExactly(
+                        "results.csv, строка 4, столбец mean_score: не число: \"x\"",
+                        "results.csv, строка 4, столбец participants: значение вне диапазона 1..10000: 0"));
+        assertThat(count("MATCH (s:School) WHERE s.id STARTS WITH 'T-D' RETURN count(s)")).isZero();
+
+        for (String region : List.of("T-DB", "T-DC")) {
+            List<String> lines = Files.readAllLines(dir.resolve(region).resolve("results.csv"));
+            Files.write(dir.resolve(region).resolve("results.csv"), lines.subList(0, 3));
+        }
+        List<ImportReport> reports = importer.importDirectory(dir);
+        assertThat(reports).extracting(r -> r.kind() + " " + r.rowsRead()).containsExactly(
+                "SCHOOLS 1", "SCHOOLS 1", "SCHOOLS 1", "RESULTS 2", "RESULTS 2", "RESULTS 2");
+        assertThat(count("MATCH (s:School)-[:HAS_RESULT]->(a) WHERE s.id STARTS WITH 'T-D' RETURN count(a)")).isEqualTo(6);
+    }
+
+    @Test
     void comparesStoredValuesByValue() {
         Map<String, Object> row = new java.util.HashMap<>(Map.of("participants", 20, "meanScore", 3.5, "key", "k"));
         row.put("shareHigh", null);
