@@ -44,9 +44,10 @@ import java.util.stream.Stream;
  * Imports schools.csv, results.csv and indicators.csv (docs/data-formats.md) into the graph.
  * <p>
  * Every file is first read completely to validate it; a file with any error is rejected with the
- * full list ({@link ImportRejectedException}) before a write transaction is even opened. A valid
- * file is then streamed a second time and written with {@code UNWIND $rows ... MERGE} in batches of
- * {@value #BATCH_SIZE} rows, all inside ONE write transaction per file.
+ * full list ({@link ImportRejectedException}) before a write transaction is even opened (the files of
+ * one kind in a directory of regions in parallel). A valid file is then streamed a second time and
+ * written in batches of {@value #BATCH_SIZE} rows, all inside ONE write transaction per file: new rows
+ * are CREATEd under their owner, unchanged rows skipped, changed rows MERGEd ({@link RowStatements}).
  * <p>
  * Why one transaction and not staging: the file is all-or-nothing (a failure half-way, say a lost
  * connection, rolls everything back and nobody ever sees half a year of results), and a region's
@@ -60,8 +61,8 @@ import java.util.stream.Stream;
  * database's limit is refused with a clear message instead of being retried in vain.
  * Streaming twice, not buffering, keeps the importer's own memory flat whatever the file size.
  * <p>
- * Re-importing is idempotent: nodes are MERGEd on their ids/keys and their properties SET from the
- * row (an empty optional cell removes the property), so the second run changes nothing.
+ * Re-importing is idempotent: a row whose node holds its values is not written; a changed row is MERGEd on its
+ * id/key and its properties SET from the row (an empty optional cell removes the property).
  */
 @Singleton
 public class SchoolDataImporter {
