@@ -2,21 +2,25 @@ package org.opora;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
+import org.opora.school.generator.SyntheticRegionGenerator;
 import org.opora.school.importing.ImportCommand;
+import org.opora.school.importing.PublicDatasetMapper;
 
+import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Entry point. Modes:
+ * Entry point; the modes are those of {@link Launch} ({@code java -jar opora.jar --help}):
  * <ul>
  *   <li>no arguments: the server;</li>
  *   <li>{@code --demo}: the server with the demo region loaded and demo logins printed once;</li>
- *   <li>{@code --import DIR}: import the CSV files of a directory (see docs/data-formats.md) and exit.</li>
+ *   <li>{@code --import DIR}: import the CSV files of a directory (see docs/data-formats.md) and exit;</li>
+ *   <li>{@code --map DATASET IN OUT}: map a public dataset into import files and exit (no database);</li>
+ *   <li>{@code --generate ...}: write synthetic data (the demo region, the national set) and exit.</li>
  * </ul>
  */
 public final class Application {
@@ -25,26 +29,49 @@ public final class Application {
     }
 
     public static void main(String[] args) {
-        List<String> arguments = Arrays.asList(args);
-        int importAt = arguments.indexOf("--import");
-        if (importAt >= 0) {
-            if (importAt + 1 >= args.length) {
-                System.err.println("usage: java -jar opora.jar --import DIR");
-                System.exit(2);
-            }
-            System.exit(runImport(args, args[importAt + 1]));
+        Launch launch;
+        try {
+            launch = Launch.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println(Launch.USAGE);
+            System.exit(2);
+            return;
         }
-        Micronaut.build(args)
-                .mainClass(Application.class)
-                .properties(startupProperties(arguments.contains("--demo")))
-                .start();
+        switch (launch.mode()) {
+            case HELP -> System.out.println(Launch.USAGE);
+            case IMPORT -> System.exit(runImport(Path.of(launch.arguments().get(0))));
+            case MAP -> System.exit(PublicDatasetMapper.run(launch.arguments(), System.out, System.err));
+            case GENERATE -> System.exit(SyntheticRegionGenerator.run(launch.arguments(), System.out, System.err));
+            case SERVER, DEMO -> Micronaut.build(launch.arguments().toArray(String[]::new))
+                    .mainClass(Application.class)
+                    .properties(startupProperties(launch.mode() == Launch.Mode.DEMO))
+                    .start();
+        }
     }
 
-    private static int runImport(String[] args, String directory) {
+    /**
+     * Checks what can be checked before starting the database (the directory, a server holding the data), so that a
+     * mistake costs one line and no start-up; the arguments are never handed to Micronaut (they are no environments).
+     */
+    private static int runImport(Path directory) {
+        Optional<String> problem = ImportCommand.precheck(directory, ImportCommand.embeddedDataDir());
+        if (problem.isPresent()) {
+            System.err.println(problem.get());
+            return 2;
+        }
         Map<String, Object> properties = startupProperties(false);
         properties.put("micronaut.server.enabled", false);
-        try (ApplicationContext context = ApplicationContext.builder(args).properties(properties).start()) {
-            return context.getBean(ImportCommand.class).run(java.nio.file.Path.of(directory));
+        try (ApplicationContext context = ApplicationContext.builder().properties(properties).start()) {
+            return context.getBean(ImportCommand.class).run(directory);
+        } catch (RuntimeException e) {
+            // Another process may have taken the data between the check and the start.
+            Optional<String> locked = ImportCommand.lockProblem(e);
+            if (locked.isPresent()) {
+                System.err.println(locked.get());
+                return 2;
+            }
+            throw e;
         }
     }
 

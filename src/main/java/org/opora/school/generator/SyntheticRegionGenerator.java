@@ -127,10 +127,31 @@ public final class SyntheticRegionGenerator {
     }
 
     public static void main(String[] args) throws IOException {
+        int code = run(List.of(args), System.out, System.err);
+        if (code != 0) {
+            System.exit(code);
+        }
+    }
+
+    /** {@code java -jar opora.jar --generate [options]}: 0, or 2 with the problem (bad options, unwritable output). */
+    public static int run(List<String> args, java.io.PrintStream out, java.io.PrintStream err) {
+        try {
+            generateAndReport(args.toArray(String[]::new), out);
+            return 0;
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            return 2;
+        } catch (IOException | java.io.UncheckedIOException e) {
+            err.println("Не удалось записать данные: " + e.getMessage());
+            return 2;
+        }
+    }
+
+    private static void generateAndReport(String[] args, java.io.PrintStream out) throws IOException {
         Options options = parse(args);
         long started = System.nanoTime();
         Summary summary = generate(options);
-        System.out.printf("Generated into %s in %d ms: %d region(s), %d municipalities, %d schools, "
+        out.printf("Generated into %s in %d ms: %d region(s), %d municipalities, %d schools, "
                         + "%d result rows, %d indicator rows, planted %s%n",
                 options.outputDir(), (System.nanoTime() - started) / 1_000_000, summary.regions(),
                 summary.municipalities(), summary.schools(), summary.resultRows(), summary.indicatorRows(),

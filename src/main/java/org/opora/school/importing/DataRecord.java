@@ -25,6 +25,18 @@ public sealed interface DataRecord {
      */
     Map<String, Object> toParameters();
 
+    /**
+     * The node the row hangs under, which the writer groups rows by: the municipality of a school, the school of a
+     * result or an indicator value.
+     */
+    String owner();
+
+    /**
+     * The row's node properties exactly as the graph stores them (absent optional values as null), to tell a row the
+     * graph already holds unchanged from one that must be written.
+     */
+    Map<String, Object> properties();
+
     record SchoolRecord(String id, String name, String regionId, String regionName, String municipalityId,
                         String municipalityName, SchoolType type, @Nullable Locality locality,
                         @Nullable Integer enrolment, @Nullable Boolean smallSchool,
@@ -50,6 +62,19 @@ public sealed interface DataRecord {
             row.put("region", regionId);
             row.put("municipality", municipalityId);
             return row;
+        }
+
+        @Override
+        public String owner() {
+            return municipalityId;
+        }
+
+        @Override
+        public Map<String, Object> properties() {
+            Map<String, Object> node = toParameters();
+            node.put("regionId", node.remove("region"));
+            node.put("municipalityId", node.remove("municipality"));
+            return node;
         }
     }
 
@@ -81,6 +106,18 @@ public sealed interface DataRecord {
             row.put("shareHigh", shareHigh);
             return row;
         }
+
+        @Override
+        public String owner() {
+            return schoolId;
+        }
+
+        @Override
+        public Map<String, Object> properties() {
+            Map<String, Object> node = toParameters();
+            node.put("schoolId", node.remove("school"));
+            return node;
+        }
     }
 
     record IndicatorRecord(String schoolId, int year, Indicator indicator, double value) implements DataRecord {
@@ -97,6 +134,16 @@ public sealed interface DataRecord {
         @Override
         public Map<String, Object> toParameters() {
             return Map.of("key", key(), "school", schoolId, "year", year, "indicator", indicator.code(), "value", value);
+        }
+
+        @Override
+        public String owner() {
+            return schoolId;
+        }
+
+        @Override
+        public Map<String, Object> properties() {
+            return Map.of("key", key(), "schoolId", schoolId, "year", year, "indicator", indicator.code(), "value", value);
         }
     }
 }

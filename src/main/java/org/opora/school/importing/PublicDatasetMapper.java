@@ -9,10 +9,12 @@ import org.opora.school.Subject;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,8 +27,9 @@ import java.util.Map;
  * context) into the import formats, so that the import and the identification methods can be tried
  * on real data. Every mapping is documented column by column in docs/data-formats.md.
  * <pre>
- * java ... PublicDatasetMapper nyc         /work/shared/datasets/nyc-school-explorer-2016 target/nyc [--limit N]
- * java ... PublicDatasetMapper england-ks4 /work/shared/datasets/england-ks4-2019-national target/england-ks4 [--limit N]
+ * java -jar target/opora.jar --map nyc         /work/shared/datasets/nyc-school-explorer-2016 target/nyc [--limit N]
+ * java -jar target/opora.jar --map england-ks4 /work/shared/datasets/england-ks4-2019-national target/england-ks4 [--limit N]
+ * java -jar target/opora.jar --map england-ks2 /work/shared/datasets/england-ks2-hants-surrey-3yr target/england-ks2 [--limit N]
  * </pre>
  */
 public final class PublicDatasetMapper {
@@ -44,21 +47,47 @@ public final class PublicDatasetMapper {
     private PublicDatasetMapper() {
     }
 
-    public static void main(String[] args) throws IOException {
-        if (args.length != 3 && !(args.length == 5 && args[3].equals("--limit"))) {
-            System.err.println("usage: PublicDatasetMapper nyc|england-ks4 INPUT_DIR OUTPUT_DIR [--limit N]");
-            System.exit(2);
+    public static void main(String[] args) {
+        System.exit(run(List.of(args), System.out, System.err));
+    }
+
+    /** {@code java -jar opora.jar --map DATASET IN OUT [--limit N]}: exit code 0, or 2 with one line saying what is wrong. */
+    public static int run(List<String> args, PrintStream out, PrintStream err) {
+        if (args.size() != 3 && !(args.size() == 5 && args.get(3).equals("--limit"))) {
+            err.println("usage: --map nyc|england-ks4|england-ks2 INPUT_DIR OUTPUT_DIR [--limit N]");
+            return 2;
         }
-        Path in = Path.of(args[1]);
-        Path out = Path.of(args[2]);
-        int limit = args.length == 5 ? Integer.parseInt(args[4]) : Integer.MAX_VALUE;
-        Summary summary = switch (args[0]) {
-            case "nyc" -> mapNyc(in, out, limit);
-            case "england-ks4" -> mapEnglandKs4(in, out, limit);
-            default -> throw new IllegalArgumentException("unknown dataset " + args[0] + " (nyc, england-ks4)");
-        };
-        System.out.printf("%s -> %s: %d schools, %d result rows, %d indicator rows, %d source rows skipped%n",
-                args[0], out, summary.schools(), summary.results(), summary.indicators(), summary.skipped());
+        String dataset = args.get(0);
+        Path in = Path.of(args.get(1));
+        Path output = Path.of(args.get(2));
+        int limit = args.size() == 5 ? Integer.parseInt(args.get(4)) : Integer.MAX_VALUE;
+        if (!Files.isDirectory(in)) {
+            err.println("Каталог набора данных не найден: " + in.toAbsolutePath().normalize());
+            return 2;
+        }
+        try {
+            Summary summary = switch (dataset) {
+                case "nyc" -> mapNyc(in, output, limit);
+                case "england-ks4" -> mapEnglandKs4(in, output, limit);
+                case "england-ks2" -> mapEnglandKs2(in, output, limit);
+                default -> {
+                    err.println("Неизвестный набор данных \"" + dataset + "\"; известны: nyc, england-ks4, england-ks2");
+                    yield null;
+                }
+            };
+            if (summary == null) {
+                return 2;
+            }
+            out.printf("%s -> %s: %d schools, %d result rows, %d indicator rows, %d source rows skipped%n",
+                    dataset, output, summary.schools(), summary.results(), summary.indicators(), summary.skipped());
+            return 0;
+        } catch (NoSuchFileException e) {
+            err.println("В наборе " + dataset + " нет файла " + e.getFile() + " (см. docs/data-formats.md, раздел 7)");
+            return 2;
+        } catch (IOException | RuntimeException e) {
+            err.println("Не удалось преобразовать " + in + ": " + e);
+            return 2;
+        }
     }
 
     // ------------------------------------------------------------------------------------------
@@ -195,6 +224,92 @@ public final class PublicDatasetMapper {
             }
         }
         return out.summary(skipped);
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // England KS2, several years of a few local authorities
+
+    /** {@code YYYY-LLL-ks2.csv}: the academic year starting in YYYY, local authority LLL. */
+    private static final java.util.regex.Pattern KS2_FILE = java.util.regex.Pattern.compile("(\\d{4})-(\\d{3})-ks2\\.csv");
+    /** The authorities of the dataset (the KS2 tables carry only the code); both are in the South East. */
+    private static final Map<String, String> KS2_AUTHORITIES = Map.of("850", "Hampshire", "936", "Surrey");
+
+    /**
+     * DfE KS2 performance tables, one file per academic year and local authority: the end of primary school (Year 6,
+     * age 10-11), as Russian grade 4 is. Reading and maths scaled scores (80-120) as КДР results, one row per subject
+     * and year; the disadvantaged and EAL shares as indicators of the same year. A school's name and roll come from
+     * its latest year.
+     */
+    public static Summary mapEnglandKs2(Path inputDir, Path outputDir, int limit) throws IOException {
+        java.util.TreeMap<Integer, List<Map<String, String>>> byYear = new java.util.TreeMap<>();
+        Map<String, Map<String, String>> latest = new java.util.LinkedHashMap<>();
+        int skipped = 0;
+        List<Path> files;
+        try (var listing = Files.list(inputDir)) {
+            files = listing.filter(f -> KS2_FILE.matcher(f.getFileName().toString()).matches()).sorted().toList();
+        }
+        if (files.isEmpty()) {
+            throw new NoSuchFileException(inputDir.resolve("YYYY-LLL-ks2.csv").toString());
+        }
+        for (Path file : files) {
+            var name = KS2_FILE.matcher(file.getFileName().toString());
+            name.matches();
+            int year = Integer.parseInt(name.group(1)) + 1; // 2018 = 2018/19, tested in May 2019
+            for (Map<String, String> row : readTable(file)) {
+                String type = row.getOrDefault("NFTYPE", "").trim();
+                // RECTYPE 1 = a mainstream school (others: LA and national averages); *S types are special schools.
+                if (!"1".equals(row.get("RECTYPE")) || type.isEmpty() || type.endsWith("S")
+                        || !KS2_AUTHORITIES.containsKey(row.get("LEA")) || integer(row.get("URN")) == null) {
+                    skipped++;
+                    continue;
+                }
+                byYear.computeIfAbsent(year, y -> new ArrayList<>()).add(row);
+                latest.put(row.get("URN").trim(), row);
+            }
+        }
+        java.util.Set<String> included = new java.util.HashSet<>();
+        Output out = new Output(outputDir);
+        try (out) {
+            for (Map.Entry<String, Map<String, String>> school : latest.entrySet()) {
+                if (out.schools == limit) {
+                    break;
+                }
+                Map<String, String> row = school.getValue();
+                included.add(school.getKey());
+                String la = row.get("LEA");
+                Integer roll = integer(row.get("TOTPUPS"));
+                out.school("ENG-" + school.getKey(), row.get("SCHNAME").trim(), "ENG-SOUTH-EAST", "South East (England)",
+                        "ENG-LA" + la, KS2_AUTHORITIES.get(la), SchoolType.NOSH, null,
+                        roll == null || roll <= 0 ? null : roll, null, null, null); // a roll of 0 is a closed school's last entry
+            }
+            for (Map.Entry<Integer, List<Map<String, String>>> year : byYear.entrySet()) {
+                for (Map<String, String> row : year.getValue()) {
+                    String urn = row.get("URN").trim();
+                    if (!included.contains(urn)) {
+                        continue;
+                    }
+                    String id = "ENG-" + urn;
+                    Integer pupils = integer(row.get("TELIG"));
+                    ks2Result(out, id, year.getKey(), pupils, Subject.READING_LITERACY, row, "READ");
+                    ks2Result(out, id, year.getKey(), pupils, Subject.MATHEMATICS, row, "MAT");
+                    out.indicator(id, year.getKey(), Indicator.LOW_INCOME_SHARE, percent(row.get("PTFSM6CLA1A")), 3);
+                    out.indicator(id, year.getKey(), Indicator.NON_NATIVE_SHARE, percent(row.get("PTEALGRP2")), 3);
+                }
+            }
+        }
+        return out.summary(skipped);
+    }
+
+    /** Scaled score 80-120 as percent of the scale; below the expected standard (100) as failing, high score as high. */
+    private static void ks2Result(Output out, String id, int year, @Nullable Integer pupils, Subject subject,
+                                  Map<String, String> row, String test) throws IOException {
+        Double average = decimal(row.get(test + "_AVERAGE"));
+        if (pupils == null || pupils <= 0 || average == null) {
+            return;
+        }
+        Double expected = percent(row.get("PT" + test + "_EXP"));
+        out.result(id, year, Procedure.KDR, subject, 4, pupils, Math.max(0, Math.min(100, (average - 80) / 40 * 100)), 1,
+                expected == null ? null : 1 - expected, percent(row.get("PT" + test + "_HIGH")));
     }
 
     /** The DfE file splits regions into areas ("London Central", "South East B"); we use the nine English regions. */

@@ -29,9 +29,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -39,9 +44,10 @@ import java.util.stream.Stream;
  * Imports schools.csv, results.csv and indicators.csv (docs/data-formats.md) into the graph.
  * <p>
  * Every file is first read completely to validate it; a file with any error is rejected with the
- * full list ({@link ImportRejectedException}) before a write transaction is even opened. A valid
- * file is then streamed a second time and written with {@code UNWIND $rows ... MERGE} in batches of
- * {@value #BATCH_SIZE} rows, all inside ONE write transaction per file.
+ * full list ({@link ImportRejectedException}) before a write transaction is even opened (the files of
+ * one kind in a directory of regions in parallel). A valid file is then streamed a second time and
+ * written in batches of {@value #BATCH_SIZE} rows, all inside ONE write transaction per file: new rows
+ * are CREATEd under their owner, unchanged rows skipped, changed rows MERGEd ({@link RowStatements}).
  * <p>
  * Why one transaction and not staging: the file is all-or-nothing (a failure half-way, say a lost
  * connection, rolls everything back and nobody ever sees half a year of results), and a region's
@@ -55,15 +61,17 @@ import java.util.stream.Stream;
  * database's limit is refused with a clear message instead of being retried in vain.
  * Streaming twice, not buffering, keeps the importer's own memory flat whatever the file size.
  * <p>
- * Re-importing is idempotent: nodes are MERGEd on their ids/keys and their properties SET from the
- * row (an empty optional cell removes the property), so the second run changes nothing.
+ * Re-importing is idempotent: a row whose node holds its values is not written; a changed row is MERGEd on its
+ * id/key and its properties SET from the row (an empty optional cell removes the property).
  */
 @Singleton
 public class SchoolDataImporter {
 
     private static final Logger LOG = LoggerFactory.getLogger(SchoolDataImporter.class);
 
-    static final int BATCH_SIZE = 5_000;
+    static final int BATCH_SIZE = 10_000;
+    /** Validation is CPU-bound parsing; more threads than cores only add contention. */
+    static final int VALIDATION_THREADS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
 
     static final String MERGE_REGIONS = """
             UNWIND $rows AS row
@@ -204,21 +212,17 @@ public class SchoolDataImporter {
         List<Validated> validated = new ArrayList<>();
         List<RowError> errors = new ArrayList<>();
         long errorCount = 0;
-        // Schools first everywhere, so that results may refer to a school of another unit.
+        // Schools first everywhere, so that results may refer to a school of another unit. The files of one kind are
+        // independent of each other, so they are validated in parallel (a national set has 85 of each).
         for (FileKind kind : FileKind.values()) {
-            for (Path unit : units) {
-                Path file = unit.resolve(kind.fileName());
-                if (!Files.isRegularFile(file)) {
-                    continue;
-                }
-                long started = System.nanoTime();
-                SchoolDataValidator.Result validation = validate(kind, file, known, null);
+            List<Path> files = units.stream().map(unit -> unit.resolve(kind.fileName())).filter(Files::isRegularFile).toList();
+            for (Validated v : validateAll(kind, files, known)) {
                 if (kind == FileKind.SCHOOLS) {
-                    inFiles.addAll(validation.schoolIds());
+                    inFiles.addAll(v.result().schoolIds());
                 }
-                validated.add(new Validated(unit, file, validation, System.nanoTime() - started));
-                errors.addAll(validation.errors());
-                errorCount += validation.errorCount();
+                validated.add(v);
+                errors.addAll(v.result().errors());
+                errorCount += v.result().errorCount();
             }
         }
         if (errorCount > 0) {
@@ -232,7 +236,35 @@ public class SchoolDataImporter {
         return reports;
     }
 
-    private record Validated(Path unit, Path file, SchoolDataValidator.Result result, long validationNanos) {
+    private record Validated(Path file, SchoolDataValidator.Result result, long validationNanos) {
+    }
+
+    /** Validates files of one kind on up to {@link #VALIDATION_THREADS} threads; results in the order of the files. */
+    private List<Validated> validateAll(FileKind kind, List<Path> files, Predicate<String> knownSchool) {
+        if (files.size() <= 1) {
+            return files.stream().map(file -> validateTimed(kind, file, knownSchool)).toList();
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(files.size(), VALIDATION_THREADS));
+        try {
+            List<Future<Validated>> pending = files.stream().map(file -> pool.submit(() -> validateTimed(kind, file, knownSchool))).toList();
+            List<Validated> done = new ArrayList<>(files.size());
+            for (Future<Validated> future : pending) {
+                done.add(future.get());
+            }
+            return done;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Import interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private Validated validateTimed(FileKind kind, Path file, Predicate<String> knownSchool) {
+        long started = System.nanoTime();
+        return new Validated(file, validate(kind, file, knownSchool, null), System.nanoTime() - started);
     }
 
     private static List<Path> importUnits(Path dir) {
@@ -284,8 +316,8 @@ public class SchoolDataImporter {
             // callback again, which simply streams the file once more.
             counts = session.executeWrite(tx -> writeFile(tx, validation, file, knownSchool, guard), config);
         }
-        ImportReport report = new ImportReport(kind, validation.rows(), counts.created,
-                validation.rows() - counts.mainCreated, (System.nanoTime() - started) / 1_000_000);
+        ImportReport report = new ImportReport(kind, validation.rows(), counts.created, counts.existing - counts.unchanged, counts.unchanged,
+                (System.nanoTime() - started) / 1_000_000);
         LOG.info("Imported {}", report);
         return report;
     }
@@ -306,18 +338,14 @@ public class SchoolDataImporter {
                         municipalities.subList(from, Math.min(municipalities.size(), from + BATCH_SIZE))).counters().nodesCreated();
             }
         }
-        String query = switch (kind) {
-            case SCHOOLS -> MERGE_SCHOOLS;
-            case RESULTS -> MERGE_RESULTS;
-            case INDICATORS -> MERGE_INDICATORS;
-        };
-        List<Map<String, Object>> batch = new ArrayList<>(BATCH_SIZE);
+        RowStatements statements = RowStatements.of(kind);
+        List<DataRecord> batch = new ArrayList<>(BATCH_SIZE);
         SchoolDataValidator.Result second;
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             second = SchoolDataValidator.validate(kind, in, knownSchool, record -> {
-                batch.add(record.toParameters());
+                batch.add(record);
                 if (batch.size() == BATCH_SIZE) {
-                    writeBatch(tx, query, batch, counts);
+                    writeBatch(tx, statements, batch, counts);
                 }
             }, false, guard);
         } catch (IOException e) {
@@ -327,31 +355,104 @@ public class SchoolDataImporter {
             // The file changed between the two passes; throwing rolls the transaction back.
             throw new ImportRejectedException(second.errors(), second.errorCount());
         }
-        writeBatch(tx, query, batch, counts);
+        writeBatch(tx, statements, batch, counts);
         return counts;
     }
 
-    private static void writeBatch(TransactionContext tx, String query, List<Map<String, Object>> batch, Counts counts) {
+    /**
+     * Writes a batch: rows whose node the graph already holds with the same values are skipped (this is what makes a
+     * re-import cheap), new rows are CREATEd under their owner (no lookup of the new node's key, one lookup of the owner
+     * per group), and changed rows go through the MERGE statement, which also moves a school between municipalities.
+     */
+    private static void writeBatch(TransactionContext tx, RowStatements statements, List<DataRecord> batch, Counts counts) {
         if (batch.isEmpty()) {
             return;
         }
+        Map<String, Map<String, Object>> stored = storedRows(tx, statements, batch);
+        Map<String, List<Map<String, Object>>> newRowsByOwner = new LinkedHashMap<>();
+        List<Map<String, Object>> changed = new ArrayList<>();
+        long newRows = 0;
+        for (DataRecord record : batch) {
+            Map<String, Object> current = stored.get(record.key());
+            if (current == null) {
+                newRowsByOwner.computeIfAbsent(record.owner(), owner -> new ArrayList<>()).add(record.toParameters());
+                newRows++;
+            } else if (sameValues(record.properties(), current)) {
+                counts.unchanged++;
+            } else {
+                changed.add(record.toParameters());
+            }
+        }
+        counts.existing += batch.size() - newRows;
+        if (newRows > 0) {
+            List<Map<String, Object>> groups = new ArrayList<>(newRowsByOwner.size());
+            newRowsByOwner.forEach((owner, rows) -> groups.add(Map.of("owner", owner, "rows", rows)));
+            counts.created += written(tx, statements.create(), "groups", groups, newRows, counts);
+        }
+        if (!changed.isEmpty()) {
+            counts.created += written(tx, statements.merge(), "rows", changed, changed.size(), counts);
+        }
+        batch.clear();
+    }
+
+    /** Runs a write statement and checks that every row was written; returns the nodes it created. */
+    private static long written(TransactionContext tx, String query, String parameter, List<Map<String, Object>> rows,
+                                long expected, Counts counts) {
         long written;
         ResultSummary summary;
         try {
-            var result = tx.run(query, Map.of("rows", batch));
+            var result = tx.run(query, Map.of(parameter, rows));
             written = result.single().get("written").asLong();
             summary = result.consume();
         } catch (Neo4jException e) {
             throw tooLargeOr(e);
         }
-        if (written != batch.size()) {
+        if (written != expected) {
             // Validation saw every school, so a row without its parent means a concurrent delete.
-            throw new IllegalStateException("Записано " + written + " строк из " + batch.size()
+            throw new IllegalStateException("Записано " + written + " строк из " + expected
                     + ": школа или муниципалитет удалены во время импорта");
         }
-        counts.created += summary.counters().nodesCreated();
         counts.mainCreated += summary.counters().nodesCreated();
-        batch.clear();
+        return summary.counters().nodesCreated();
+    }
+
+    /** The stored properties of the batch's nodes that already exist, by key. */
+    private static Map<String, Map<String, Object>> storedRows(TransactionContext tx, RowStatements statements, List<DataRecord> batch) {
+        List<String> lookup = statements.storedByOwner()
+                ? batch.stream().map(DataRecord::owner).distinct().toList()
+                : batch.stream().map(DataRecord::key).toList();
+        Map<String, Map<String, Object>> stored = new HashMap<>();
+        tx.run(statements.stored(), Map.of("ids", lookup))
+                .forEachRemaining(r -> stored.put(r.get("key").asString(), r.get("stored").asMap()));
+        return stored;
+    }
+
+    /** Whether the graph holds exactly the row's values (a null is an absent property; numbers compare by value). */
+    static boolean sameValues(Map<String, Object> row, Map<String, Object> stored) {
+        int present = 0;
+        for (Map.Entry<String, Object> entry : row.entrySet()) {
+            Object wanted = entry.getValue();
+            Object current = stored.get(entry.getKey());
+            if (wanted == null) {
+                if (current != null) {
+                    return false;
+                }
+                continue;
+            }
+            present++;
+            boolean same = wanted instanceof Number w && current instanceof Number c
+                    ? (isIntegral(w) && isIntegral(c) ? w.longValue() == c.longValue() : w.doubleValue() == c.doubleValue())
+                    : wanted.equals(current);
+            if (!same) {
+                return false;
+            }
+        }
+        // A property the row does not know about (written by someone else) is left alone, as SET would leave it.
+        return present <= stored.size();
+    }
+
+    private static boolean isIntegral(Number n) {
+        return n instanceof Integer || n instanceof Long || n instanceof Short || n instanceof Byte;
     }
 
     private static ResultSummary run(TransactionContext tx, String query, List<Map<String, Object>> rows) {
@@ -400,5 +501,8 @@ public class SchoolDataImporter {
     private static final class Counts {
         long created;
         long mainCreated;
+        /** Rows whose node existed before (changed or not). */
+        long existing;
+        long unchanged;
     }
 }

@@ -97,6 +97,37 @@ class PublicDatasetMapperTest {
         assertValid(out.resolve("england"));
     }
 
+    @Test
+    void mapsEnglandKs2YearsIntoOneSchoolEach() throws Exception {
+        PublicDatasetMapper.Summary summary = PublicDatasetMapper.mapEnglandKs2(fixture("england-ks2"), out, Integer.MAX_VALUE);
+        // Two schools over two years (2017/18 and 2018/19); the national-average rows (RECTYPE 4) are left out.
+        assertThat(summary).isEqualTo(new PublicDatasetMapper.Summary(2, 8, 8, 2));
+        assertValid(out);
+        // Name and roll from the latest year.
+        assertThat(row(out.resolve("schools.csv"), "school_id", "ENG-115922")).containsEntry("name", "Kings Worthy Primary School")
+                .containsEntry("region_id", "ENG-SOUTH-EAST").containsEntry("municipality_id", "ENG-LA850")
+                .containsEntry("municipality_name", "Hampshire").containsEntry("type", "НОШ").containsEntry("enrolment", "416");
+        // Reading 2019: scaled score 105 → (105 - 80) / 40 = 62.5 %; 75 % at the expected standard, 32 % high.
+        assertThat(PublicDatasetMapper.readTable(out.resolve("results.csv"))).filteredOn(r -> r.get("school_id").equals("ENG-115922"))
+                .extracting(r -> r.get("year") + " " + r.get("procedure") + " " + r.get("subject") + " " + r.get("grade") + ": "
+                        + r.get("participants") + " " + r.get("mean_score") + " " + r.get("share_failing") + "/" + r.get("share_high"))
+                .containsExactly("2018 КДР Читательская грамотность 4: 64 65.0 0.120/0.220", "2018 КДР Математика 4: 64 62.5 0.230/0.230",
+                        "2019 КДР Читательская грамотность 4: 63 62.5 0.250/0.320", "2019 КДР Математика 4: 63 65.0 0.160/0.380");
+        assertThat(PublicDatasetMapper.readTable(out.resolve("indicators.csv"))).filteredOn(r -> r.get("school_id").equals("ENG-116295"))
+                .extracting(r -> r.get("year") + " " + r.get("indicator") + "=" + r.get("value"))
+                .containsExactly("2018 low_income_share=0.170", "2018 non_native_share=0.000",
+                        "2019 low_income_share=0.270", "2019 non_native_share=0.000");
+    }
+
+    @Test
+    void mapsTheWholeEnglandKs2DatasetWhenPresent() throws Exception {
+        Path source = SHARED.resolve("england-ks2-hants-surrey-3yr");
+        Assumptions.assumeTrue(Files.isDirectory(source), "dataset not on this machine");
+        PublicDatasetMapper.Summary summary = PublicDatasetMapper.mapEnglandKs2(source, out, Integer.MAX_VALUE);
+        assertThat(summary.schools()).isEqualTo(569);
+        assertValid(out);
+    }
+
     static void assertValid(Path dir) throws IOException {
         Set<String> schools = new HashSet<>();
         for (FileKind kind : FileKind.values()) {

@@ -69,7 +69,8 @@ class SchoolDataImporterTest {
         }
 
         List<ImportReport> second = importer.importDirectory(SyntheticRegionGenerator.DEMO_DIR);
-        assertThat(second).allMatch(r -> r.nodesCreated() == 0 && r.nodesUpdated() == r.rowsRead());
+        // Every row is already in the graph with the same values: nothing is written.
+        assertThat(second).allMatch(r -> r.nodesCreated() == 0 && r.nodesUpdated() == 0 && r.rowsUnchanged() == r.rowsRead());
         assertDemoRegionInGraph();
     }
 
@@ -121,6 +122,74 @@ class SchoolDataImporterTest {
         assertThat(count("MATCH (:Municipality {id: 'T-MV-B'})-[:HAS_SCHOOL]->(:School {id: 'T-MV-1'}) RETURN count(*)")).isEqualTo(1);
         assertThat(count("MATCH (s:School {id: 'T-MV-1'}) WHERE s.enrolment IS NULL AND s.latitude IS NULL AND s.municipalityId = 'T-MV-B' RETURN count(s)"))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void reimportWritesOnlyTheRowsThatChanged() throws IOException {
+        Files.writeString(dir.resolve("schools.csv"), SCHOOLS_HEADER
+                + "T-CH-1,Школа 1,T-CH,Тестовая область,T-CH-M1,Первый округ,СОШ,город,500,false,,\n"
+                + "T-CH-2,Школа 2,T-CH,Тестовая область,T-CH-M1,Первый округ,ООШ,село,40,true,,\n");
+        String header = "school_id,year,procedure,subject,grade,participants,mean_score,share_failing,share_high\n";
+        Files.writeString(dir.resolve("results.csv"), header
+                + "T-CH-1,2024,ВПР,Математика,4,20,3.5,0.1,0.2\n"
+                + "T-CH-1,2024,ВПР,Русский язык,4,20,3.6,,\n"
+                + "T-CH-2,2024,ВПР,Математика,4,8,3.1,0.25,\n");
+        assertThat(importer.importDirectory(dir)).extracting(ImportReport::nodesCreated).containsExactly(4L, 3L);
+
+        // One value changed, one optional value emptied, one row the same, one row new.
+        Files.writeString(dir.resolve("results.csv"), header
+                + "T-CH-1,2024,ВПР,Математика,4,21,3.5,0.1,0.2\n"
+                + "T-CH-1,2024,ВПР,Русский язык,4,20,3.6,,\n"
+                + "T-CH-2,2024,ВПР,Математика,4,8,3.1,,\n"
+                + "T-CH-2,2024,ВПР,Русский язык,4,8,3.2,,\n");
+        ImportReport results = importer.importFile(dir.resolve("results.csv"));
+        assertThat(List.of(results.rowsRead(), results.nodesCreated(), results.nodesUpdated(), results.rowsUnchanged()))
+                .containsExactly(4L, 1L, 2L, 1L);
+        assertThat(count("MATCH (:School {id: 'T-CH-1'})-[:HAS_RESULT]->(a {subject: 'Математика'}) WHERE a.participants = 21 RETURN count(a)"))
+                .isEqualTo(1);
+        assertThat(count("MATCH (:School {id: 'T-CH-2'})-[:HAS_RESULT]->(a {subject: 'Математика'}) WHERE a.shareFailing IS NULL RETURN count(a)"))
+                .isEqualTo(1);
+        assertThat(count("MATCH (:School {id: 'T-CH-2'})-[:HAS_RESULT]->(a) RETURN count(a)")).isEqualTo(2);
+    }
+
+    @Test
+    void importsADirectoryOfRegionsValidatingTheirFilesTogether() throws IOException {
+        String results = "school_id,year,procedure,subject,grade,participants,mean_score\n";
+        for (String region : List.of("T-DA", "T-DB", "T-DC")) {
+            Path unit = Files.createDirectories(dir.resolve(region));
+            Files.writeString(unit.resolve("schools.csv"), SCHOOLS_HEADER
+                    + region + "-1,Школа 1," + region + ",Область " + region + "," + region + "-M1,Округ,СОШ,город,500,false,,\n");
+            // Each region's results also name the school of the next region (validated against all schools files).
+            String next = region.equals("T-DA") ? "T-DB" : region.equals("T-DB") ? "T-DC" : "T-DA";
+            Files.writeString(unit.resolve("results.csv"), results + region + "-1,2024,ВПР,Математика,4,20,3.5\n"
+                    + next + "-1,2023,ВПР,Математика,4,20,3.4\n");
+        }
+        Files.writeString(dir.resolve("T-DB/results.csv"), "T-DB-1,2022,ВПР,Математика,4,20,x\n", java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(dir.resolve("T-DC/results.csv"), "T-DC-1,2022,ВПР,Математика,4,0,3.5\n", java.nio.file.StandardOpenOption.APPEND);
+        assertThatThrownBy(() -> importer.importDirectory(dir))
+                .isInstanceOfSatisfying(ImportRejectedException.class, e -> assertThat(e.errors()).extracting(RowError::toString).containsExactly(
+                        "results.csv, строка 4, столбец mean_score: не число: \"x\"",
+                        "results.csv, строка 4, столбец participants: значение вне диапазона 1..10000: 0"));
+        assertThat(count("MATCH (s:School) WHERE s.id STARTS WITH 'T-D' RETURN count(s)")).isZero();
+
+        for (String region : List.of("T-DB", "T-DC")) {
+            List<String> lines = Files.readAllLines(dir.resolve(region).resolve("results.csv"));
+            Files.write(dir.resolve(region).resolve("results.csv"), lines.subList(0, 3));
+        }
+        List<ImportReport> reports = importer.importDirectory(dir);
+        assertThat(reports).extracting(r -> r.kind() + " " + r.rowsRead()).containsExactly(
+                "SCHOOLS 1", "SCHOOLS 1", "SCHOOLS 1", "RESULTS 2", "RESULTS 2", "RESULTS 2");
+        assertThat(count("MATCH (s:School)-[:HAS_RESULT]->(a) WHERE s.id STARTS WITH 'T-D' RETURN count(a)")).isEqualTo(6);
+    }
+
+    @Test
+    void comparesStoredValuesByValue() {
+        Map<String, Object> row = new java.util.HashMap<>(Map.of("participants", 20, "meanScore", 3.5, "key", "k"));
+        row.put("shareHigh", null);
+        assertThat(SchoolDataImporter.sameValues(row, Map.of("participants", 20L, "meanScore", 3.5, "key", "k"))).isTrue();
+        assertThat(SchoolDataImporter.sameValues(row, Map.of("participants", 21L, "meanScore", 3.5, "key", "k"))).isFalse();
+        assertThat(SchoolDataImporter.sameValues(row, Map.of("participants", 20L, "meanScore", 3.5, "key", "k", "shareHigh", 0.1)))
+                .isFalse();
     }
 
     @Test
