@@ -12,10 +12,10 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.opora.platform.errors.ApiException;
-import org.opora.practice.search.PracticeOutbox;
 import org.opora.security.CurrentUser;
 import org.opora.security.Role;
 
+import io.micronaut.context.event.ApplicationEventPublisher;
 import jakarta.inject.Singleton;
 
 /**
@@ -33,12 +33,12 @@ public class PracticeService {
 
     private final PracticeRepository repository;
     private final PracticeViews views;
-    private final PracticeOutbox outbox;
+    private final ApplicationEventPublisher<PracticeChanged> changes;
 
-    public PracticeService(PracticeRepository repository, PracticeViews views, PracticeOutbox outbox) {
+    public PracticeService(PracticeRepository repository, PracticeViews views, ApplicationEventPublisher<PracticeChanged> changes) {
         this.repository = repository;
         this.views = views;
-        this.outbox = outbox;
+        this.changes = changes;
     }
 
     /** The practice if the caller may see it; NOT_FOUND otherwise (no hint that a hidden draft exists). */
@@ -59,7 +59,7 @@ public class PracticeService {
         SchoolRef school = authorSchool(user, schoolId);
         String id = "PR-" + UUID.randomUUID();
         repository.create(id, clean, school, user.username());
-        outbox.afterWrite();
+        changes.publishEvent(new PracticeChanged());
         return views.find(id).orElseThrow();
     }
 
@@ -83,7 +83,7 @@ public class PracticeService {
             throw ApiException.conflict("Практику уже изменили (ожидалась версия " + expectedVersion
                     + "); обновите страницу и повторите");
         }
-        outbox.afterWrite();
+        changes.publishEvent(new PracticeChanged());
         return views.find(id).orElseThrow();
     }
 
@@ -131,7 +131,7 @@ public class PracticeService {
             throw ApiException.forbidden("Удалить можно только свой черновик или отклонённую практику");
         }
         boolean deleted = repository.delete(id);
-        outbox.afterWrite();
+        changes.publishEvent(new PracticeChanged());
         return deleted;
     }
 
@@ -152,7 +152,7 @@ public class PracticeService {
         }
         String cleanNote = note == null || note.isBlank() ? null : limit(note.strip(), MAX_SUMMARY, "note");
         repository.recordAdoption(practiceId, schoolId, date, cleanNote, user.username());
-        outbox.afterWrite();
+        changes.publishEvent(new PracticeChanged());
         return adoptions(practiceId).stream().filter(a -> a.school().id().equals(schoolId)).findFirst().orElseThrow();
     }
 
@@ -246,7 +246,7 @@ public class PracticeService {
         if (!repository.transition(id, from, to, extra, publish)) {
             throw ApiException.conflict("Статус практики уже изменился; обновите страницу");
         }
-        outbox.afterWrite();
+        changes.publishEvent(new PracticeChanged());
         return views.find(id).orElseThrow();
     }
 

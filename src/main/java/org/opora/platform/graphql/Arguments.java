@@ -66,6 +66,12 @@ public final class Arguments {
         return new Arguments((Map<String, Object>) values.get(name));
     }
 
+    @SuppressWarnings("unchecked")
+    public List<Integer> intList(String name) {
+        Object value = values.get(name);
+        return value == null ? List.of() : ((List<Number>) value).stream().map(Number::intValue).toList();
+    }
+
     /** A list of input objects; empty when not given. */
     @SuppressWarnings("unchecked")
     public List<Arguments> nestedList(String name) {

@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.opora.platform.search.SearchNodeRestarted;
 import org.opora.practice.PracticeDocuments;
+import org.opora.practice.PracticeChanged;
 import org.opora.practice.PracticeRepository;
 import org.opora.practice.PracticeRepository.OutboxEntry;
 import org.opora.practice.PracticeView;
@@ -121,6 +122,12 @@ public class PracticeOutbox {
      * Called after a committed change: drains now and waits up to {@code opora.practice.index.sync-wait} so that the
      * writer usually finds the change in search at once. Never fails: the change is safe in the outbox either way.
      */
+    /** A practice write committed: index it (the writer waits a little, see {@link #afterWrite}). */
+    @EventListener
+    void onPracticeChanged(PracticeChanged change) {
+        afterWrite();
+    }
+
     public void afterWrite() {
         if (!enabled) {
             return;
