@@ -9,11 +9,6 @@ import org.opora.platform.graphql.Connection;
 import org.opora.platform.graphql.EntityLoader;
 import org.opora.platform.graphql.GraphQlWiring;
 import org.opora.platform.graphql.RequestContext;
-import org.opora.school.importing.FileKind;
-import org.opora.school.importing.ImportRejectedException;
-import org.opora.school.importing.ImportReport;
-import org.opora.school.importing.RowError;
-import org.opora.school.importing.SchoolDataImporter;
 import org.opora.security.CurrentUser;
 
 import java.io.StringReader;
@@ -29,11 +24,9 @@ import java.util.Map;
 class SchoolGraphQl implements GraphQlWiring {
 
     private final SchoolRepository schools;
-    private final SchoolDataImporter importer;
 
-    SchoolGraphQl(SchoolRepository schools, SchoolDataImporter importer) {
+    SchoolGraphQl(SchoolRepository schools) {
         this.schools = schools;
-        this.importer = importer;
     }
 
     @Override
@@ -49,7 +42,6 @@ class SchoolGraphQl implements GraphQlWiring {
                 .dataFetcher("schools", this::schoolList)
                 .dataFetcher("school", env -> schools.school(env.getArgument("id")).orElse(null))
                 .dataFetcher("regionalSummary", env -> summary(env.getArgument("regionId"))));
-        wiring.type("Mutation", t -> t.dataFetcher("importSchoolData", this::importData));
         wiring.type("Region", t -> t.dataFetcher("municipalities", env -> schools.municipalities(id(env))));
         wiring.type("School", t -> t
                 .dataFetcher("municipality", env -> EntityLoader.load(env, SchoolRepository.MUNICIPALITY_LOADER,
@@ -125,40 +117,6 @@ class SchoolGraphQl implements GraphQlWiring {
             throw ApiException.forbidden("Средние по региону для школы «" + school.get("name") + "» доступны только по вашей территории");
         }
         return schools.regionalMeans(id(env), env.getArgument("procedure"), env.getArgument("subject"));
-    }
-
-    private Map<String, Object> importData(DataFetchingEnvironment env) {
-        CurrentUser user = RequestContext.user(env);
-        Arguments input = Arguments.of(env.getArgument("input"));
-        FileKind kind = input.has("kind") ? FileKind.valueOf(input.string("kind")) : null;
-        if (input.has("content") == input.has("path")) {
-            throw ApiException.badInput("input: укажите ровно одно из полей content (текст CSV) или path (путь на сервере)");
-        }
-        if (input.has("path") && !user.isAdmin()) {
-            throw ApiException.forbidden("Импорт из файла на сервере доступен только администратору");
-        }
-        if (!user.isAdmin() && user.scope().regionId() == null) {
-            throw ApiException.forbidden("Загрузка данных доступна координатору своего региона");
-        }
-        try {
-            ImportReport report;
-            if (input.has("path")) {
-                Path path = Path.of(input.string("path"));
-                if (!Files.isRegularFile(path)) {
-                    throw ApiException.badInput("input.path: файл не найден: " + path);
-                }
-                report = importer.importFile(kind, path);
-            } else {
-                // A regional coordinator uploads data of their own region only.
-                report = importer.importCsv(kind, new StringReader(input.string("content")), user.isAdmin() ? null : user.scope().regionId());
-            }
-            return Map.of("kind", report.kind().name(), "rowsRead", report.rowsRead(), "nodesCreated", report.nodesCreated(),
-                    "nodesUpdated", report.nodesUpdated(), "millis", report.millis());
-        } catch (ImportRejectedException e) {
-            List<Map<String, Object>> problems = e.errors().stream().map(RowError::toMap).toList();
-            throw ApiException.badInput("Файл отклонён, ничего не записано: ошибок " + e.totalErrors()
-                    + ". Первая: " + e.errors().get(0), problems);
-        }
     }
 
     @SuppressWarnings("unchecked")
