@@ -52,6 +52,12 @@ class IdentificationGraphQl implements GraphQlWiring {
         wiring.type("IdentificationRun", t -> t
                 .dataFetcher("parameters", env -> read(run(env).parametersJson(), new TypeReference<Map<String, Object>>() { }))
                 .dataFetcher("counts", env -> counts(run(env)))
+                .dataFetcher("methodCounts", env -> {
+                    List<Map<String, Object>> counts = read(run(env).methodCountsJson(), new TypeReference<List<Map<String, Object>>>() { });
+                    counts.forEach(c -> c.put("label", SchoolStatus.valueOf((String) c.get("status")).label()));
+                    return counts;
+                })
+                .dataFetcher("notes", env -> read(run(env).notesJson(), new TypeReference<List<Map<String, Object>>>() { }))
                 .dataFetcher("regression", env -> {
                     IdentificationRun run = run(env);
                     Map<String, Object> regression = new LinkedHashMap<>();
@@ -103,7 +109,10 @@ class IdentificationGraphQl implements GraphQlWiring {
         map.put("trend", a.trend());
         map.put("subjectIndex", read(a.subjectIndexJson(), new TypeReference<Map<String, Object>>() { }));
         List<Map<String, Object>> findings = read(a.findingsJson(), new TypeReference<List<Map<String, Object>>>() { });
-        findings.forEach(f -> f.put("label", SchoolStatus.valueOf((String) f.get("status")).label()));
+        findings.forEach(f -> {
+            f.put("label", SchoolStatus.valueOf((String) f.get("status")).label());
+            f.putIfAbsent("decisive", true); // runs stored before combinations existed: every finding counted
+        });
         map.put("statuses", findings);
         List<Map<String, Object>> risk = read(a.riskProfileJson(), new TypeReference<List<Map<String, Object>>>() { });
         risk.forEach(r -> r.put("label", RiskFactor.valueOf((String) r.get("factor")).label()));
@@ -134,11 +143,24 @@ class IdentificationGraphQl implements GraphQlWiring {
                 weights.put(indicator, ((Number) w.get("weight")).doubleValue());
             }
         }
+        Map<String, RiskThresholds.Threshold> thresholds = new LinkedHashMap<>();
+        if (input.has("riskThresholds")) {
+            @SuppressWarnings("unchecked") List<Map<String, Object>> list = (List<Map<String, Object>>) input.asMap().get("riskThresholds");
+            for (Map<String, Object> t : list) {
+                thresholds.put((String) t.get("indicator"), new RiskThresholds.Threshold(((Number) t.get("medium")).doubleValue(),
+                        ((Number) t.get("high")).doubleValue()));
+            }
+        }
         return new IdentificationParams(input.requiredString("regionId"), input.integer("year"), input.integer("years", 3),
                 methods, input.stringList("subjects"), input.decimal("lowResidualSd"), input.decimal("adverseContextSd"),
                 input.decimal("resilientContextSd"), input.decimal("resilientResidualSd"), input.decimal("leaderResultsSd"),
                 input.decimal("riskTrendPerYear"), input.decimal("riskHighPercentile"), input.decimal("riskMediumPercentile"),
-                weights);
+                weights, input.decimal("lowResultsMarginSd"), input.bool("kirovConditions"), input.decimal("lowOutcomeQuantile"),
+                MethodCombination.valueOf(input.string("lowResultsCombination")),
+                IdentificationMethod.valueOf(input.string("lowResultsPrimary")), input.decimal("confirmationSd"),
+                input.decimal("resourceDeficitSd"), input.decimal("adverseFamiliesSd"), input.decimal("complexStudentBodySd"),
+                input.decimal("riskRiseSd"), input.integer("riskRisingFactors"), RiskLevelMode.valueOf(input.string("riskLevels")),
+                thresholds, input.has("contextIndicators") ? input.stringList("contextIndicators") : List.of());
     }
 
     private static IdentificationRun run(DataFetchingEnvironment env) {

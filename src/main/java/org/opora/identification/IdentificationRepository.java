@@ -99,7 +99,8 @@ public class IdentificationRepository implements SchemaMigration {
                             methods: $methods, parametersJson: $parametersJson, createdAt: datetime($createdAt),
                             createdBy: $createdBy, schoolsAssessed: $schoolsAssessed, statusCountsJson: $countsJson,
                             intercept: $intercept, slope: $slope, r2: $r2, residualSd: $residualSd,
-                            regressionSchools: $regressionSchools})
+                            regressionSchools: $regressionSchools, notesJson: $notesJson,
+                            methodCountsJson: $methodCountsJson, contextIndicators: $contextIndicators})
                     CREATE (run)-[:FOR_REGION]->(region)
                     """, run.toParameters()).consume();
             for (int from = 0; from < rows.size(); from += BATCH) {
