@@ -382,8 +382,8 @@ final class IdentificationCalculator {
         return chosen;
     }
 
-    /** Above this correlation (adverse direction vs results) an indicator does not act as adverse context. */
-    static final double ADVERSE_CORRELATION_LIMIT = 0.1;
+    /** Above this correlation (adverse direction vs results) an indicator does not act as adverse context here. */
+    static final double ADVERSE_CORRELATION_LIMIT = 0.0;
 
     /**
      * The integral context index: the chosen indicators oriented so that higher is more adverse,

@@ -29,11 +29,14 @@ class IdentificationGraphQl implements GraphQlWiring {
 
     private final IdentificationService service;
     private final IdentificationRepository repository;
+    private final IdentificationHistory history;
     private final ObjectMapper json;
 
-    IdentificationGraphQl(IdentificationService service, IdentificationRepository repository, ObjectMapper json) {
+    IdentificationGraphQl(IdentificationService service, IdentificationRepository repository, IdentificationHistory history,
+                          ObjectMapper json) {
         this.service = service;
         this.repository = repository;
+        this.history = history;
         this.json = json;
     }
 
@@ -46,7 +49,12 @@ class IdentificationGraphQl implements GraphQlWiring {
     public void wire(RuntimeWiring.Builder wiring) {
         wiring.type("Query", t -> t
                 .dataFetcher("identificationRuns", this::runs)
-                .dataFetcher("identificationRun", env -> repository.find(env.getArgument("id")).orElse(null)));
+                .dataFetcher("identificationRun", env -> repository.find(env.getArgument("id")).orElse(null))
+                .dataFetcher("compareIdentificationRuns", env -> history.compare(env.getArgument("fromRunId"),
+                        env.getArgument("toRunId"), RequestContext.user(env)))
+                .dataFetcher("identificationSchedule", env -> history.schedule(env.getArgument("regionId"), RequestContext.user(env))));
+        wiring.type("SchoolStatusChange", t -> t.dataFetcher("school", env -> EntityLoader.load(env, SchoolRepository.SCHOOL_LOADER,
+                ((IdentificationHistory.SchoolChange) env.getSource()).schoolId())));
         wiring.type("Mutation", t -> t.dataFetcher("runIdentification",
                 env -> service.run(params(Arguments.of(env.getArgument("input"))), RequestContext.user(env))));
         wiring.type("IdentificationRun", t -> t
@@ -69,7 +77,10 @@ class IdentificationGraphQl implements GraphQlWiring {
                     return regression;
                 })
                 .dataFetcher("assessments", this::assessments));
-        wiring.type("School", t -> t.dataFetcher("assessment", env -> {
+        wiring.type("School", t -> t.dataFetcher("statusHistory", env -> {
+            @SuppressWarnings("unchecked") Map<String, Object> school = (Map<String, Object>) env.getSource();
+            return history.history((String) school.get("id"));
+        }).dataFetcher("assessment", env -> {
             @SuppressWarnings("unchecked") Map<String, Object> school = (Map<String, Object>) env.getSource();
             String runId = env.getArgument("runId");
             return repository.assessment((String) school.get("id"), runId)

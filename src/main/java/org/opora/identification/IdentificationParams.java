@@ -3,7 +3,6 @@ package org.opora.identification;
 import org.opora.platform.errors.ApiException;
 import org.opora.school.Indicator;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -137,10 +136,4 @@ public record IdentificationParams(
                 riskThresholds, contextIndicators);
     }
 
-    /** For storing with the run: thresholds as plain maps. */
-    Map<String, Object> riskThresholdsForJson() {
-        Map<String, Object> map = new LinkedHashMap<>();
-        riskThresholds.forEach((code, t) -> map.put(code, Map.of("medium", t.medium(), "high", t.high())));
-        return map;
-    }
 }
