@@ -255,6 +255,12 @@ final class IdentificationCalculator {
                 }
             }
         }
+        if (params.years() == 1) {
+            notes.add(new MethodNote(IdentificationMethod.BELOW_REGIONAL_MEAN, false, "Не применён: стабильно низкие результаты"
+                    + " определяются за несколько лет подряд, а окно — один год (years = 1)"
+                    + (uses(IdentificationMethod.REGRESSION) ? "; ШНОР — по регрессии" : "")));
+            return false;
+        }
         List<String> missing = params.subjects().stream().filter(subject -> !subjects.contains(subject)).toList();
         if (!missing.isEmpty()) {
             notes.add(new MethodNote(IdentificationMethod.BELOW_REGIONAL_MEAN, false, "Не применён: нет результатов по предмет"
@@ -352,29 +358,43 @@ final class IdentificationCalculator {
             }
             return chosen;
         }
+        List<Indicator> candidates = new ArrayList<>();
+        Map<Indicator, Map<String, Double>> z = zScores(latest);
         for (Indicator indicator : Indicator.values()) {
-            if (indicator.kind() != Indicator.Kind.CONTEXT || params.contextWeights().getOrDefault(indicator.code(), 1.0) == 0) {
-                continue;
+            if (indicator.kind() == Indicator.Kind.CONTEXT && params.contextWeights().getOrDefault(indicator.code(), 1.0) > 0
+                    && z.containsKey(indicator)) {
+                candidates.add(indicator);
             }
-            List<double[]> pairs = new ArrayList<>();
-            latest.forEach((school, values) -> {
-                Double v = values.get(indicator);
+        }
+        for (Indicator indicator : candidates) {
+            // Its association with results given the other candidates (their mean z): EAL in England goes with
+            // lower results only through its overlap with poverty, and with higher results once poverty is held.
+            List<double[]> rows = new ArrayList<>();
+            z.get(indicator).forEach((school, v) -> {
                 SchoolScores sc = scores.get(school);
-                if (v != null && sc != null) {
-                    pairs.add(new double[]{RiskFactor.riskDirection(indicator) * v, sc.resultsIndex()});
+                if (sc == null) {
+                    return;
+                }
+                double sum = 0;
+                int n = 0;
+                for (Indicator other : candidates) {
+                    Double w = other == indicator ? null : z.get(other).get(school);
+                    if (w != null) {
+                        sum += w;
+                        n++;
+                    }
+                }
+                if (n > 0 || candidates.size() == 1) {
+                    rows.add(new double[]{v, n == 0 ? Double.NaN : sum / n, sc.resultsIndex()});
                 }
             });
-            if (pairs.size() < 3) {
-                continue;
-            }
-            double r = Stats.correlation(pairs.stream().mapToDouble(p -> p[0]).toArray(), pairs.stream().mapToDouble(p -> p[1]).toArray());
-            if (Double.isNaN(r)) {
-                continue;
-            }
-            if (r > ADVERSE_CORRELATION_LIMIT) {
+            boolean withOthers = candidates.size() > 1;
+            double coefficient = withOthers ? Stats.partialSlope(rows) : Stats.correlation(rows.stream().mapToDouble(r -> r[0]).toArray(),
+                    rows.stream().mapToDouble(r -> r[2]).toArray());
+            if (rows.size() >= 3 && coefficient > ADVERSE_CORRELATION_LIMIT) {
                 notes.add(new MethodNote(IdentificationMethod.REGRESSION, true, String.format(Locale.ROOT,
-                        "Показатель %s исключён из индекса контекста: в данных региона он связан с более высокими, а не более низкими результатами (r = %+.2f по %d школам). Включить его можно явно (contextIndicators)",
-                        indicator.code(), r, pairs.size())));
+                        "Показатель %s исключён из индекса контекста: в данных региона он связан с более высокими, а не более низкими результатами (%s %+.2f по %d школам). Включить его можно явно (contextIndicators)",
+                        indicator.code(), withOthers ? "коэффициент при учёте остальных показателей" : "r =", coefficient, rows.size())));
                 continue;
             }
             chosen.add(indicator);
@@ -382,8 +402,8 @@ final class IdentificationCalculator {
         return chosen;
     }
 
-    /** Above this correlation (adverse direction vs results) an indicator does not act as adverse context here. */
-    static final double ADVERSE_CORRELATION_LIMIT = 0.0;
+    /** Above this slope (SD of results per SD of the indicator in its adverse direction, the other indicators held) an indicator does not act as adverse context here; small positive slopes are left to noise and collinearity. */
+    static final double ADVERSE_CORRELATION_LIMIT = 0.1;
 
     /**
      * The integral context index: the chosen indicators oriented so that higher is more adverse,

@@ -86,6 +86,41 @@ final class Stats {
         return sxx == 0 || syy == 0 ? Double.NaN : sxy / Math.sqrt(sxx * syy);
     }
 
+    /**
+     * In y = a + b1·x1 + b2·x2 over rows {x1, x2, y}: b1, the slope of x1 with x2 held (0 when x1 and x2
+     * are collinear).
+     */
+    static double partialSlope(java.util.List<double[]> rows) {
+        double m1 = 0;
+        double m2 = 0;
+        double my = 0;
+        for (double[] r : rows) {
+            m1 += r[0];
+            m2 += r[1];
+            my += r[2];
+        }
+        m1 /= rows.size();
+        m2 /= rows.size();
+        my /= rows.size();
+        double s11 = 0;
+        double s22 = 0;
+        double s12 = 0;
+        double s1y = 0;
+        double s2y = 0;
+        for (double[] r : rows) {
+            double d1 = r[0] - m1;
+            double d2 = r[1] - m2;
+            double dy = r[2] - my;
+            s11 += d1 * d1;
+            s22 += d2 * d2;
+            s12 += d1 * d2;
+            s1y += d1 * dy;
+            s2y += d2 * dy;
+        }
+        double det = s11 * s22 - s12 * s12;
+        return det <= 1e-12 * Math.max(1, s11 * s22) ? 0 : (s22 * s1y - s12 * s2y) / det;
+    }
+
     /** The q-quantile of sorted values, linear between neighbours. */
     static double quantile(double[] sorted, double q) {
         if (sorted.length == 0) {

@@ -277,4 +277,36 @@ class IdentificationOverTimeTest {
                 "riskThresholds", List.of(Map.of("indicator", "low_income_share", "medium", 0.5, "high", 0.3)))));
         assertThat(badThreshold.errorMessage()).startsWith("riskThresholds.low_income_share");
     }
+
+    @Test
+    void riskLevelsComeFromTheRegionsThresholds() {
+        // low_income_share of TIME-i is 0.1 + 0.02 i: defaults MEDIUM from 0.30, HIGH from 0.45.
+        run(REGION, Map.of("year", 2025, "methods", List.of("RISK_PROFILE")));
+        assertThat(levels()).containsEntry("TIME-0", "LOW").containsEntry("TIME-12", "MEDIUM").containsEntry("TIME-29", "HIGH");
+        run(REGION, Map.of("year", 2025, "methods", List.of("RISK_PROFILE"),
+                "riskThresholds", List.of(Map.of("indicator", "low_income_share", "medium", 0.2, "high", 0.3))));
+        assertThat(levels()).containsEntry("TIME-0", "LOW").containsEntry("TIME-6", "MEDIUM").containsEntry("TIME-12", "HIGH");
+        // Percentiles: ranks 23/30 and up are MEDIUM (≥ 0.75), 28/30 and up HIGH (≥ 0.9), whatever the values.
+        run(REGION, Map.of("year", 2025, "methods", List.of("RISK_PROFILE"), "riskLevels", "PERCENTILES"));
+        assertThat(levels()).containsEntry("TIME-0", "LOW").containsEntry("TIME-12", "LOW").containsEntry("TIME-29", "HIGH");
+    }
+
+    /** SOCIAL_DISADVANTAGE level of four schools in the region's current run. */
+    private static Map<String, String> levels() {
+        String school = "{ assessment { riskProfile { factor level indicators { indicator percentile mediumThreshold highThreshold } } } }";
+        JsonNode data = graphql(teacher(REGION), "{ s0: school(id: \"TIME-0\") " + school + " s6: school(id: \"TIME-6\") " + school
+                + " s12: school(id: \"TIME-12\") " + school + " s29: school(id: \"TIME-29\") " + school + " }").data();
+        Map<String, String> levels = new HashMap<>();
+        for (String alias : List.of("s0", "s6", "s12", "s29")) {
+            for (JsonNode factor : data.get(alias).get("assessment").get("riskProfile")) {
+                if (factor.get("factor").asText().equals("SOCIAL_DISADVANTAGE")) {
+                    levels.put("TIME-" + alias.substring(1), factor.get("level").asText());
+                    JsonNode indicator = factor.get("indicators").get(0);
+                    assertThat(indicator.get("indicator").asText()).isEqualTo("low_income_share");
+                    assertThat(indicator.get("percentile").asDouble()).isBetween(0.0, 1.0);
+                }
+            }
+        }
+        return levels;
+    }
 }
