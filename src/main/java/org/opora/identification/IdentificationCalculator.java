@@ -388,8 +388,9 @@ final class IdentificationCalculator {
                     rows.add(new double[]{v, n == 0 ? Double.NaN : sum / n, sc.resultsIndex()});
                 }
             });
-            boolean withOthers = candidates.size() > 1;
-            double coefficient = withOthers ? Stats.partialSlope(rows) : Stats.correlation(rows.stream().mapToDouble(r -> r[0]).toArray(),
+            double partial = candidates.size() > 1 && rows.size() >= 3 ? Stats.partialSlope(rows) : Double.NaN;
+            boolean withOthers = !Double.isNaN(partial);
+            double coefficient = withOthers ? partial : Stats.correlation(rows.stream().mapToDouble(r -> r[0]).toArray(),
                     rows.stream().mapToDouble(r -> r[2]).toArray());
             if (rows.size() >= 3 && coefficient > ADVERSE_CORRELATION_LIMIT) {
                 notes.add(new MethodNote(IdentificationMethod.REGRESSION, true, String.format(Locale.ROOT,

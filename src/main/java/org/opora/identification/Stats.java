@@ -88,7 +88,7 @@ final class Stats {
 
     /**
      * In y = a + b1·x1 + b2·x2 over rows {x1, x2, y}: b1, the slope of x1 with x2 held (0 when x1 and x2
-     * are collinear).
+     * are nearly collinear: NaN).
      */
     static double partialSlope(java.util.List<double[]> rows) {
         double m1 = 0;
@@ -117,8 +117,11 @@ final class Stats {
             s1y += d1 * dy;
             s2y += d2 * dy;
         }
-        double det = s11 * s22 - s12 * s12;
-        return det <= 1e-12 * Math.max(1, s11 * s22) ? 0 : (s22 * s1y - s12 * s2y) / det;
+        // Nearly collinear with the others (r² > 0.9): the split between them is noise, not a finding.
+        if (s11 == 0 || s22 == 0 || s12 * s12 > 0.9 * s11 * s22) {
+            return Double.NaN;
+        }
+        return (s22 * s1y - s12 * s2y) / (s11 * s22 - s12 * s12);
     }
 
     /** The q-quantile of sorted values, linear between neighbours. */
