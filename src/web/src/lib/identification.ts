@@ -2,9 +2,11 @@
 import { formatNumber } from './format';
 
 export const METHOD_LABELS: Record<string, string> = {
-  BELOW_REGIONAL_MEAN: 'Ниже среднего по региону N лет подряд',
+  BELOW_REGIONAL_MEAN: 'Стабильно низкие результаты N лет подряд (и условия Кировской модели)',
   REGRESSION: 'Регрессия результатов на контекст',
   RISK_PROFILE: 'Рисковый профиль «500+»',
+  THREE_CONDITIONS: 'ШНСУ: три условия Кировской модели',
+  RISK_MONITORING: 'Мониторинг рисков: зона риска и снижение результатов',
 };
 
 export function methodLabel(method: string): string {
@@ -18,7 +20,10 @@ const PARAMETER_LABELS: Record<string, string> = {
   resilientContextSd: 'Резильентная: контекст, СО',
   resilientResidualSd: 'Резильентная: остаток, СО',
   leaderResultsSd: 'Лидер: результаты, СО',
-  riskTrendPerYear: 'Зона риска: падение за год, СО',
+  riskTrendPerYear: 'Снижение результатов: падение за год, СО',
+  lowResultsMarginSd: 'Стабильно низкие: отступ от среднего, СО',
+  lowResultsCombination: 'Сочетание методов ШНОР',
+  riskRiseSd: 'Зона риска: рост фактора, СО',
   riskHighPercentile: 'Высокий риск: процентиль',
   riskMediumPercentile: 'Средний риск: процентиль',
 };

@@ -1,11 +1,12 @@
 // School statuses and pair statuses in the coordinators' words, with one colour each.
 
-export const SCHOOL_STATUSES = ['LOW_RESULTS', 'UNFAVOURABLE_CONTEXT', 'RISK_ZONE', 'RESILIENT', 'LEADER'] as const;
+export const SCHOOL_STATUSES = ['LOW_RESULTS', 'UNFAVOURABLE_CONTEXT', 'DECLINING', 'RISK_ZONE', 'RESILIENT', 'LEADER'] as const;
 export type SchoolStatusName = (typeof SCHOOL_STATUSES)[number];
 
 export const STATUS_LABELS: Record<SchoolStatusName, string> = {
   LOW_RESULTS: 'ШНОР',
   UNFAVOURABLE_CONTEXT: 'ШНСУ',
+  DECLINING: 'Снижение результатов',
   RISK_ZONE: 'Зона риска',
   RESILIENT: 'Резильентная',
   LEADER: 'Школа-лидер',
@@ -14,6 +15,7 @@ export const STATUS_LABELS: Record<SchoolStatusName, string> = {
 export const STATUS_COLORS: Record<SchoolStatusName | 'NONE', string> = {
   LOW_RESULTS: '#cf1322',
   UNFAVOURABLE_CONTEXT: '#d46b08',
+  DECLINING: '#d48806',
   RISK_ZONE: '#d4b106',
   RESILIENT: '#08979c',
   LEADER: '#389e0d',

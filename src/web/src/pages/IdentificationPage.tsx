@@ -99,7 +99,7 @@ export default function IdentificationPage() {
       {canRunIdentification(caller) && (
         <Card title="Новый расчёт" style={{ marginBottom: 16 }}>
           <Form layout="vertical" onFinish={submit} initialValues={{ year: new Date().getFullYear() - 1, years: 3,
-            methods: ['BELOW_REGIONAL_MEAN', 'REGRESSION', 'RISK_PROFILE'], lowResidualSd: 1, adverseContextSd: 1 }}>
+            methods: ['BELOW_REGIONAL_MEAN', 'REGRESSION', 'RISK_PROFILE', 'THREE_CONDITIONS', 'RISK_MONITORING'], lowResidualSd: 1, adverseContextSd: 1 }}>
             <Row gutter={16}>
               <Col span={4}><Form.Item label="Последний год" name="year" rules={[{ required: true, message: 'Укажите год' }]}><InputNumber min={2000} max={2100} style={{ width: '100%' }} /></Form.Item></Col>
               <Col span={4}><Form.Item label="Окно, лет" name="years"><InputNumber min={1} max={10} style={{ width: '100%' }} /></Form.Item></Col>

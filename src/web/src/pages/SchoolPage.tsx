@@ -27,7 +27,7 @@ const SchoolQuery = graphql(`
       indicators { year indicator label unit kind value }
       assessment {
         runId resultsIndex contextIndex expected residual trend
-        statuses { status label method explanation evidence }
+        statuses { status label method decisive explanation evidence }
         riskProfile { factor label level indicators { indicator label value regionalMedian percentile } }
       }
     }
@@ -161,6 +161,7 @@ function SchoolProfile({ school }: { school: SchoolData }) {
                         title={<Space><StatusTags statuses={[f.status]} /><span>{methodLabel(f.method)}</span></Space>}
                         description={<>
                           <div>{f.explanation}</div>
+                          {!f.decisive && <Typography.Text type="secondary">Метод нашёл это, но при выбранном регионом сочетании методов статус не присвоен</Typography.Text>}
                           <Evidence evidence={f.evidence} />
                         </>} />
                     </List.Item>

@@ -18,8 +18,21 @@ public record Assessment(
         List<Finding> findings,
         List<RiskFactorLevel> riskProfile) {
 
-    /** One status with the method that gave it, a sentence for people and the evidence for programs. */
-    public record Finding(SchoolStatus status, IdentificationMethod method, String explanation, Map<String, Object> evidence) {
+    /**
+     * One status with the method that gave it, a sentence for people and the evidence for programs.
+     * {@code decisive} is false when the method found the status but the region's combination of
+     * methods did not give it to the school (e.g. the regression alone, under INTERSECTION).
+     */
+    public record Finding(SchoolStatus status, IdentificationMethod method, String explanation, Map<String, Object> evidence,
+                          boolean decisive) {
+
+        public Finding(SchoolStatus status, IdentificationMethod method, String explanation, Map<String, Object> evidence) {
+            this(status, method, explanation, evidence, true);
+        }
+
+        Finding decisive(boolean value) {
+            return new Finding(status, method, explanation, evidence, value);
+        }
     }
 
     /** One risk factor's level; {@code indicators} holds value, regional median and percentile of each. */
@@ -27,6 +40,6 @@ public record Assessment(
     }
 
     public List<String> statusNames() {
-        return findings.stream().map(f -> f.status().name()).distinct().sorted().toList();
+        return findings.stream().filter(Finding::decisive).map(f -> f.status().name()).distinct().sorted().toList();
     }
 }

@@ -29,11 +29,14 @@ class IdentificationGraphQl implements GraphQlWiring {
 
     private final IdentificationService service;
     private final IdentificationRepository repository;
+    private final IdentificationHistory history;
     private final ObjectMapper json;
 
-    IdentificationGraphQl(IdentificationService service, IdentificationRepository repository, ObjectMapper json) {
+    IdentificationGraphQl(IdentificationService service, IdentificationRepository repository, IdentificationHistory history,
+                          ObjectMapper json) {
         this.service = service;
         this.repository = repository;
+        this.history = history;
         this.json = json;
     }
 
@@ -46,12 +49,23 @@ class IdentificationGraphQl implements GraphQlWiring {
     public void wire(RuntimeWiring.Builder wiring) {
         wiring.type("Query", t -> t
                 .dataFetcher("identificationRuns", this::runs)
-                .dataFetcher("identificationRun", env -> repository.find(env.getArgument("id")).orElse(null)));
+                .dataFetcher("identificationRun", env -> repository.find(env.getArgument("id")).orElse(null))
+                .dataFetcher("compareIdentificationRuns", env -> history.compare(env.getArgument("fromRunId"),
+                        env.getArgument("toRunId"), RequestContext.user(env)))
+                .dataFetcher("identificationSchedule", env -> history.schedule(env.getArgument("regionId"), RequestContext.user(env))));
+        wiring.type("SchoolStatusChange", t -> t.dataFetcher("school", env -> EntityLoader.load(env, SchoolRepository.SCHOOL_LOADER,
+                ((IdentificationHistory.SchoolChange) env.getSource()).schoolId())));
         wiring.type("Mutation", t -> t.dataFetcher("runIdentification",
                 env -> service.run(params(Arguments.of(env.getArgument("input"))), RequestContext.user(env))));
         wiring.type("IdentificationRun", t -> t
                 .dataFetcher("parameters", env -> read(run(env).parametersJson(), new TypeReference<Map<String, Object>>() { }))
                 .dataFetcher("counts", env -> counts(run(env)))
+                .dataFetcher("methodCounts", env -> {
+                    List<Map<String, Object>> counts = read(run(env).methodCountsJson(), new TypeReference<List<Map<String, Object>>>() { });
+                    counts.forEach(c -> c.put("label", SchoolStatus.valueOf((String) c.get("status")).label()));
+                    return counts;
+                })
+                .dataFetcher("notes", env -> read(run(env).notesJson(), new TypeReference<List<Map<String, Object>>>() { }))
                 .dataFetcher("regression", env -> {
                     IdentificationRun run = run(env);
                     Map<String, Object> regression = new LinkedHashMap<>();
@@ -63,7 +77,10 @@ class IdentificationGraphQl implements GraphQlWiring {
                     return regression;
                 })
                 .dataFetcher("assessments", this::assessments));
-        wiring.type("School", t -> t.dataFetcher("assessment", env -> {
+        wiring.type("School", t -> t.dataFetcher("statusHistory", env -> {
+            @SuppressWarnings("unchecked") Map<String, Object> school = (Map<String, Object>) env.getSource();
+            return history.history((String) school.get("id"));
+        }).dataFetcher("assessment", env -> {
             @SuppressWarnings("unchecked") Map<String, Object> school = (Map<String, Object>) env.getSource();
             String runId = env.getArgument("runId");
             return repository.assessment((String) school.get("id"), runId)
@@ -103,7 +120,10 @@ class IdentificationGraphQl implements GraphQlWiring {
         map.put("trend", a.trend());
         map.put("subjectIndex", read(a.subjectIndexJson(), new TypeReference<Map<String, Object>>() { }));
         List<Map<String, Object>> findings = read(a.findingsJson(), new TypeReference<List<Map<String, Object>>>() { });
-        findings.forEach(f -> f.put("label", SchoolStatus.valueOf((String) f.get("status")).label()));
+        findings.forEach(f -> {
+            f.put("label", SchoolStatus.valueOf((String) f.get("status")).label());
+            f.putIfAbsent("decisive", true); // runs stored before combinations existed: every finding counted
+        });
         map.put("statuses", findings);
         List<Map<String, Object>> risk = read(a.riskProfileJson(), new TypeReference<List<Map<String, Object>>>() { });
         risk.forEach(r -> r.put("label", RiskFactor.valueOf((String) r.get("factor")).label()));
@@ -134,11 +154,24 @@ class IdentificationGraphQl implements GraphQlWiring {
                 weights.put(indicator, ((Number) w.get("weight")).doubleValue());
             }
         }
+        Map<String, RiskThresholds.Threshold> thresholds = new LinkedHashMap<>();
+        if (input.has("riskThresholds")) {
+            @SuppressWarnings("unchecked") List<Map<String, Object>> list = (List<Map<String, Object>>) input.asMap().get("riskThresholds");
+            for (Map<String, Object> t : list) {
+                thresholds.put((String) t.get("indicator"), new RiskThresholds.Threshold(((Number) t.get("medium")).doubleValue(),
+                        ((Number) t.get("high")).doubleValue()));
+            }
+        }
         return new IdentificationParams(input.requiredString("regionId"), input.integer("year"), input.integer("years", 3),
                 methods, input.stringList("subjects"), input.decimal("lowResidualSd"), input.decimal("adverseContextSd"),
                 input.decimal("resilientContextSd"), input.decimal("resilientResidualSd"), input.decimal("leaderResultsSd"),
                 input.decimal("riskTrendPerYear"), input.decimal("riskHighPercentile"), input.decimal("riskMediumPercentile"),
-                weights);
+                weights, input.decimal("lowResultsMarginSd"), input.bool("kirovConditions"), input.decimal("lowOutcomeQuantile"),
+                MethodCombination.valueOf(input.string("lowResultsCombination")),
+                IdentificationMethod.valueOf(input.string("lowResultsPrimary")), input.decimal("confirmationSd"),
+                input.decimal("resourceDeficitSd"), input.decimal("adverseFamiliesSd"), input.decimal("complexStudentBodySd"),
+                input.decimal("riskRiseSd"), input.integer("riskRisingFactors"), RiskLevelMode.valueOf(input.string("riskLevels")),
+                thresholds, input.has("contextIndicators") ? input.stringList("contextIndicators") : List.of());
     }
 
     private static IdentificationRun run(DataFetchingEnvironment env) {

@@ -99,7 +99,8 @@ public class IdentificationRepository implements SchemaMigration {
                             methods: $methods, parametersJson: $parametersJson, createdAt: datetime($createdAt),
                             createdBy: $createdBy, schoolsAssessed: $schoolsAssessed, statusCountsJson: $countsJson,
                             intercept: $intercept, slope: $slope, r2: $r2, residualSd: $residualSd,
-                            regressionSchools: $regressionSchools})
+                            regressionSchools: $regressionSchools, notesJson: $notesJson,
+                            methodCountsJson: $methodCountsJson, contextIndicators: $contextIndicators})
                     CREATE (run)-[:FOR_REGION]->(region)
                     """, run.toParameters()).consume();
             for (int from = 0; from < rows.size(); from += BATCH) {
@@ -182,6 +183,42 @@ public class IdentificationRepository implements SchemaMigration {
                 MATCH (run:IdentificationRun {id: coalesce($runId, s.identificationRunId)})-[a:ASSESSED]->(s)
                 RETURN s.id AS schoolId, a
                 """, params).stream().findFirst().map(IdentificationRepository::toStored));
+    }
+
+    /** Every school's assessment in a run, keyed by school id (for comparing two runs). */
+    Map<String, StoredAssessment> allAssessments(String runId) {
+        Map<String, StoredAssessment> result = new java.util.LinkedHashMap<>();
+        neo4j.read(tx -> tx.run("""
+                MATCH (:IdentificationRun {id: $runId})-[a:ASSESSED]->(s:School)
+                RETURN s.id AS schoolId, a ORDER BY s.id
+                """, Map.of("runId", runId)).list(IdentificationRepository::toStored)).forEach(a -> result.put(a.schoolId(), a));
+        return result;
+    }
+
+    /** One row of a school's status history: its assessment in the newest run of each year. */
+    record HistoryRow(int year, String runId, java.time.OffsetDateTime createdAt, List<String> statuses, Double resultsIndex,
+                      Double residual) {
+    }
+
+    List<HistoryRow> statusHistory(String schoolId) {
+        return neo4j.read(tx -> tx.run("""
+                MATCH (run:IdentificationRun)-[a:ASSESSED]->(:School {id: $schoolId})
+                WITH run.year AS year, run, a ORDER BY run.createdAt DESC
+                WITH year, collect({run: run, a: a})[0] AS newest
+                RETURN year, newest.run.id AS runId, newest.run.createdAt AS createdAt, newest.a.statuses AS statuses,
+                       newest.a.resultsIndex AS resultsIndex, newest.a.residual AS residual
+                ORDER BY year
+                """, Map.of("schoolId", schoolId)).list(r -> new HistoryRow(r.get("year").asInt(), r.get("runId").asString(),
+                r.get("createdAt").asZonedDateTime().toOffsetDateTime(), r.get("statuses").asList(v -> v.asString()),
+                nullableDouble(r.get("resultsIndex")), nullableDouble(r.get("residual")))));
+    }
+
+    /** The newest run of a region for a year (the yearly identification), if any. */
+    Optional<IdentificationRun> newestRunOfYear(String regionId, int year) {
+        return neo4j.read(tx -> tx.run("""
+                MATCH (run:IdentificationRun {regionId: $regionId}) WHERE run.year = $year
+                RETURN run ORDER BY run.createdAt DESC LIMIT 1
+                """, Map.of("regionId", regionId, "year", year)).stream().findFirst().map(r -> IdentificationRun.from(r.get("run"))));
     }
 
     private static StoredAssessment toStored(Record r) {

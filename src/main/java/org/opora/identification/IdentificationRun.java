@@ -11,7 +11,8 @@ import java.util.Map;
 public record IdentificationRun(String id, String regionId, int year, int years, List<String> methods,
                                 String parametersJson, OffsetDateTime createdAt, String createdBy,
                                 int schoolsAssessed, String statusCountsJson, double intercept, double slope,
-                                double r2, Double residualSd, int regressionSchools) {
+                                double r2, Double residualSd, int regressionSchools, String notesJson,
+                                String methodCountsJson, List<String> contextIndicators) {
 
     Map<String, Object> toParameters() {
         Map<String, Object> map = new HashMap<>();
@@ -30,6 +31,9 @@ public record IdentificationRun(String id, String regionId, int year, int years,
         map.put("r2", r2);
         map.put("residualSd", residualSd);
         map.put("regressionSchools", regressionSchools);
+        map.put("notesJson", notesJson);
+        map.put("methodCountsJson", methodCountsJson);
+        map.put("contextIndicators", contextIndicators);
         return map;
     }
 
@@ -39,6 +43,9 @@ public record IdentificationRun(String id, String regionId, int year, int years,
                 run.get("createdAt").asZonedDateTime().toOffsetDateTime(), run.get("createdBy").asString(),
                 run.get("schoolsAssessed").asInt(), run.get("statusCountsJson").asString(), run.get("intercept").asDouble(),
                 run.get("slope").asDouble(), run.get("r2").asDouble(),
-                run.get("residualSd").isNull() ? null : run.get("residualSd").asDouble(), run.get("regressionSchools").asInt());
+                run.get("residualSd").isNull() ? null : run.get("residualSd").asDouble(), run.get("regressionSchools").asInt(),
+                // Runs stored before notes and per-method counts existed have neither.
+                run.get("notesJson").asString("[]"), run.get("methodCountsJson").asString("[]"),
+                run.get("contextIndicators").isNull() ? List.of() : run.get("contextIndicators").asList(Value::asString));
     }
 }

@@ -56,17 +56,41 @@ public class IdentificationService {
             counts.put(status.name(), (int) outcome.assessments().stream()
                     .filter(a -> a.statusNames().contains(status.name())).count());
         }
+        List<MethodCount> methodCounts = methodCounts(outcome.assessments());
         IdentificationRun run = new IdentificationRun(UUID.randomUUID().toString(), params.regionId(), params.year(),
                 params.years(), params.methods().stream().map(Enum::name).sorted().toList(), write(params),
                 OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS), actor, outcome.assessments().size(),
                 write(counts), outcome.regression().intercept(), outcome.regression().slope(), outcome.regression().r2(),
-                Double.isNaN(outcome.residualSd()) ? null : outcome.residualSd(), outcome.regressionSchools());
+                Double.isNaN(outcome.residualSd()) ? null : outcome.residualSd(), outcome.regressionSchools(),
+                write(outcome.notes()), write(methodCounts), outcome.contextIndicators());
         long computed = System.nanoTime();
         repository.save(run, outcome.assessments());
         LOG.info("Identification run {} for {} {}: {} schools, {} results; load {} ms, compute {} ms, store {} ms; {}",
                 run.id(), params.regionId(), params.year(), data.schoolIds().size(), data.results().size(),
                 (loaded - started) / 1_000_000, (computed - loaded) / 1_000_000, (System.nanoTime() - computed) / 1_000_000, counts);
         return run;
+    }
+
+    /** What each method found by itself, and how many of those findings gave the school the status. */
+    public record MethodCount(IdentificationMethod method, SchoolStatus status, int found, int decisive) {
+    }
+
+    static List<MethodCount> methodCounts(List<Assessment> assessments) {
+        Map<String, int[]> counts = new java.util.TreeMap<>();
+        for (Assessment a : assessments) {
+            for (Assessment.Finding f : a.findings()) {
+                int[] c = counts.computeIfAbsent(f.method().ordinal() + "|" + f.status().ordinal(), k -> new int[2]);
+                c[0]++;
+                c[1] += f.decisive() ? 1 : 0;
+            }
+        }
+        List<MethodCount> result = new java.util.ArrayList<>();
+        counts.forEach((key, c) -> {
+            String[] parts = key.split("\\|");
+            result.add(new MethodCount(IdentificationMethod.values()[Integer.parseInt(parts[0])],
+                    SchoolStatus.values()[Integer.parseInt(parts[1])], c[0], c[1]));
+        });
+        return result;
     }
 
     public List<IdentificationRun> runs(String regionId, String afterCreatedAt, int limit) {

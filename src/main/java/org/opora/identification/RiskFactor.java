@@ -23,7 +23,9 @@ public enum RiskFactor {
             List.of(Indicator.LOW_INCOME_SHARE, Indicator.DIFFICULT_SITUATION_SHARE, Indicator.PARENTS_HIGHER_ED_SHARE)),
     LOW_MOTIVATION("Низкая учебная мотивация обучающихся",
             List.of(Indicator.OLYMPIAD_PARTICIPATION_SHARE, Indicator.GRADE10_CONTINUATION_SHARE)),
-    REMOTENESS("Территориальная удалённость школы", List.of(Indicator.REMOTENESS_KM));
+    REMOTENESS("Территориальная удалённость школы", List.of(Indicator.REMOTENESS_KM)),
+    LOW_FUNDING("Недостаточное финансовое обеспечение", List.of(Indicator.FUNDING_PROVISION_INDEX)),
+    WEAK_METHODICAL_SUPPORT("Недостаточное методическое обеспечение", List.of(Indicator.METHODICAL_SUPPORT_INDEX));
 
     private final String label;
     private final List<Indicator> indicators;

@@ -1,6 +1,6 @@
 package org.opora.mentoring;
 
-/** Status of a goal of an individual plan (ИОМ). */
+/** Status of a goal of a teacher's individual plan (ИОМ педагога). */
 public enum GoalStatus {
     PLANNED, IN_PROGRESS, DONE, CANCELLED;
 

@@ -188,7 +188,7 @@ class MentoringDemoData implements DemoDataLoader {
             r.put("status", RelationStatus.PENDING.name());
             r.put("startDate", start);
             r.put("plannedEndDate", start.plusYears(1));
-            r.put("goal", "Преодоление профессиональных дефицитов по ИОМ");
+            r.put("goal", "Преодоление профессиональных дефицитов по ИОМ педагога");
             r.put("regionId", region);
             r.put("municipalityId", repository.teacher(id).orElseThrow().get("municipalityId"));
             r.put("schoolId", t.get("schoolId"));
@@ -235,7 +235,7 @@ class MentoringDemoData implements DemoDataLoader {
         LocalDate start = LocalDate.of(today.getMonthValue() >= 9 ? today.getYear() : today.getYear() - 1, 9, 1);
         Map<String, Object> plan = new HashMap<>();
         plan.put("id", MentoringService.newId("P"));
-        plan.put("title", "Индивидуальный образовательный маршрут на " + start.getYear() + "/" + (start.getYear() + 1) + " уч. г.");
+        plan.put("title", "ИОМ педагога (индивидуальный образовательный маршрут) на " + start.getYear() + "/" + (start.getYear() + 1) + " уч. г.");
         plan.put("startDate", start);
         plan.put("endDate", start.plusYears(1).minusDays(1));
         plan.put("createdBy", "demo");

@@ -220,7 +220,7 @@ public class MentoringService {
     }
 
     public Map<String, Object> setGoalStatus(String goalId, String status, LocalDate today, CurrentUser user) {
-        String teacherId = repository.goalTeacher(goalId).orElseThrow(() -> ApiException.notFound("Цель ИОМ", ApiException.Gender.FEMININE, goalId));
+        String teacherId = repository.goalTeacher(goalId).orElseThrow(() -> ApiException.notFound("Цель ИОМ педагога", ApiException.Gender.FEMININE, goalId));
         access.requirePersonal(user, requireTeacher(teacherId));
         return repository.setGoalStatus(goalId, GoalStatus.valueOf(status).name(), today);
     }

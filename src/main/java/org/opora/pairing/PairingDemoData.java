@@ -161,7 +161,7 @@ class PairingDemoData implements DemoDataLoader {
                 new Step("Взаимопосещение уроков математики и русского языка", 12, "Руководители ШМО",
                         "Не менее 8 посещённых уроков с разбором", advanced ? ActivityStatus.DONE : ActivityStatus.IN_PROGRESS),
                 new Step("Наставничество: учитель школы-лидера — молодой учитель ШНОР", 2, "Наставник школы-лидера",
-                        "Индивидуальный план профессионального развития учителя", advanced ? ActivityStatus.IN_PROGRESS : ActivityStatus.PLANNED),
+                        "ИОМ педагога: индивидуальный план профессионального развития учителя", advanced ? ActivityStatus.IN_PROGRESS : ActivityStatus.PLANNED),
                 new Step("Совместный семинар «Работа с обучающимися с трудностями в обучении»", 4, "Директор школы-лидера",
                         "Семинар для педагогов обеих школ, банк приёмов", ActivityStatus.PLANNED));
         for (Step step : steps) {

@@ -42,9 +42,21 @@ public enum Indicator {
     OLYMPIAD_PARTICIPATION_SHARE("olympiad_participation_share", "Доля обучающихся — участников муниципального этапа ВсОШ",
             Unit.SHARE, Kind.OUTCOME, null),
     GRADE10_CONTINUATION_SHARE("grade10_continuation_share", "Доля выпускников 9 классов, продолживших обучение в 10 классе",
-            Unit.SHARE, Kind.OUTCOME, null);
+            Unit.SHARE, Kind.OUTCOME, null),
+    // Resources of the Kirov ШНСУ definition that the context list lacked (staff and material ones are above).
+    FUNDING_PROVISION_INDEX("funding_provision_index",
+            "Индекс финансового обеспечения (расходы на обучающегося к нормативу; 1 — не ниже норматива)",
+            Unit.INDEX, Kind.RESOURCE, Adverse.LOWER),
+    METHODICAL_SUPPORT_INDEX("methodical_support_index",
+            "Индекс методического обеспечения (методические объединения, сопровождение, повышение квалификации; 1 — полностью обеспечена)",
+            Unit.INDEX, Kind.RESOURCE, Adverse.LOWER);
 
-    public enum Kind { CONTEXT, OUTCOME }
+    /**
+     * CONTEXT: the conditions a school works in; OUTCOME: results other than test scores; RESOURCE: the
+     * school's own financial and methodical resources (Kirov's resource condition of ШНСУ), kept out of
+     * the social context index because a school's funding is not its pupils' background.
+     */
+    public enum Kind { CONTEXT, OUTCOME, RESOURCE }
 
     /** Which direction of a CONTEXT indicator makes a school's conditions worse. */
     public enum Adverse { HIGHER, LOWER }
@@ -117,7 +129,7 @@ public enum Indicator {
         return kind;
     }
 
-    /** The adverse direction of a CONTEXT indicator; null for OUTCOME indicators (higher is better). */
+    /** The adverse direction of a CONTEXT or RESOURCE indicator; null for OUTCOME indicators (higher is better). */
     @Nullable
     public Adverse adverse() {
         return adverse;

@@ -37,6 +37,7 @@ class IdentificationTest {
                 contextual: assessments(status: UNFAVOURABLE_CONTEXT, first: 50) { edges { node { school { id } } } }
                 resilient: assessments(status: RESILIENT, first: 50) { edges { node { school { id } } } }
                 risk: assessments(status: RISK_ZONE, first: 50) { edges { node { school { id } } } }
+                declining: assessments(status: DECLINING, first: 50) { edges { node { school { id } } } }
                 leaders: assessments(status: LEADER, first: 50) { edges { node { school { id } } } }
               }
             }""";
@@ -112,7 +113,7 @@ class IdentificationTest {
     @Test
     void regressionFindsExactlyThePlantedSchools() {
         JsonNode run = graphql(coordinator(REGRESSION_REGION), RUN, Map.of("input",
-                Map.of("regionId", REGRESSION_REGION, "year", 2025, "methods", List.of("REGRESSION", "RISK_PROFILE"),
+                Map.of("regionId", REGRESSION_REGION, "year", 2025, "methods", List.of("REGRESSION", "RISK_PROFILE", "RISK_MONITORING"),
                         // staff shortage is planted on one school for the risk profile; keep it out of the context index
                         "contextWeights", List.of(Map.of("indicator", "staff_shortage_share", "weight", 0)))))
                 .data().get("runIdentification");
@@ -121,7 +122,9 @@ class IdentificationTest {
         assertThat(run.get("regression").get("schools").asInt()).isEqualTo(40);
         assertThat(ids(run.get("low"))).containsExactlyInAnyOrder("REG-5", "REG-22");
         assertThat(ids(run.get("resilient"))).containsExactly("REG-36");
-        assertThat(ids(run.get("risk"))).containsExactly("REG-12");
+        // A fall that has already happened is DECLINING; nothing rises here, so nobody is in the preventive risk zone.
+        assertThat(ids(run.get("declining"))).containsExactly("REG-12");
+        assertThat(ids(run.get("risk"))).isEmpty();
         assertThat(ids(run.get("leaders"))).contains("REG-36").doesNotContain("REG-5", "REG-22");
 
         // ШНСУ: context index >= 1 SD; with one context signal that is low-income share >= mean + 1 SD.

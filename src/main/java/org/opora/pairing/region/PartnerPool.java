@@ -9,9 +9,11 @@ import java.util.List;
  * last identification run:
  * <ol>
  *   <li>never a low-result school (status LOW_RESULTS, ШНОР);</li>
+ *   <li>never a school in the risk zone (rising risks and resource deficits) or whose results are already
+ *       falling (DECLINING), even a LEADER: it needs its resources for itself;</li>
  *   <li>a LEADER or RESILIENT school always is;</li>
  *   <li>otherwise a school is when its results are above the regional mean ({@code resultsIndex > 0}) and
- *       above what its context predicts ({@code residual > 0}), unless it is in the RISK_ZONE.</li>
+ *       above what its context predicts ({@code residual > 0}).</li>
  * </ol>
  */
 public final class PartnerPool {
@@ -20,6 +22,7 @@ public final class PartnerPool {
     public static final String LEADER = "LEADER";
     public static final String RESILIENT = "RESILIENT";
     public static final String RISK_ZONE = "RISK_ZONE";
+    public static final String DECLINING = "DECLINING";
 
     /** Why a school is or is not in the pool. */
     public enum Membership {
@@ -44,14 +47,14 @@ public final class PartnerPool {
         if (statuses.contains(LOW_RESULTS)) {
             return Membership.LOW_RESULTS;
         }
+        if (statuses.contains(RISK_ZONE) || statuses.contains(DECLINING)) {
+            return Membership.RISK_ZONE;
+        }
         if (statuses.contains(LEADER)) {
             return Membership.LEADER;
         }
         if (statuses.contains(RESILIENT)) {
             return Membership.RESILIENT;
-        }
-        if (statuses.contains(RISK_ZONE)) {
-            return Membership.RISK_ZONE;
         }
         if (resultsIndex != null && residual != null && resultsIndex > 0 && residual > 0) {
             return Membership.ABOVE_EXPECTED;

@@ -80,7 +80,8 @@ public final class SyntheticRegionGenerator {
     public enum Role {
         LOW_RESULTS("low_results", "результаты намного ниже ожидаемых при её социальном контексте"),
         LOW_RESULTS_FALLING("low_results_falling", "результаты намного ниже ожидаемых и снижаются год от года"),
-        RESILIENT("resilient", "неблагоприятный контекст, но результаты намного выше ожидаемых");
+        RESILIENT("resilient", "неблагоприятный контекст, но результаты намного выше ожидаемых"),
+        RISING_RISK("rising_risk", "факторы риска растут год от года при дефиците ресурсов (результаты пока не снизились)");
 
         private final String code;
         private final String description;
@@ -112,6 +113,8 @@ public final class SyntheticRegionGenerator {
 
     private final Options options;
     private final Random random;
+    /** Resource indicators and the rising-risk plant: a stream of their own (see MAIN_STREAM_INDICATORS). */
+    private final Random resources;
     private int municipalityCount;
     private long resultRows;
     private long indicatorRows;
@@ -120,6 +123,7 @@ public final class SyntheticRegionGenerator {
     private SyntheticRegionGenerator(Options options) {
         this.options = options;
         this.random = new Random(options.seed());
+        this.resources = new Random(options.seed() * 7919 + 17);
     }
 
     public static Summary generate(Options options) throws IOException {
@@ -254,8 +258,24 @@ public final class SyntheticRegionGenerator {
         double ownEffect;
         Role role;
         double remotenessKm;
-        final double[] indicatorNoise = new double[Indicator.values().length];
+        final double[] indicatorNoise = new double[MAIN_STREAM_INDICATORS];
+        /** Yearly worsening of some risk factors (RISING_RISK schools), in logit units per year. */
+        double riskDrift;
+        /** Own resource levels (financial, methodical), drawn from the resource stream. */
+        double fundingLatent;
+        double methodicalLatent;
     }
+
+    /**
+     * Indicators whose values come from the main random stream. Resource indicators were added later
+     * and draw from their own stream, so the committed demo region kept every earlier value.
+     */
+    private static final int MAIN_STREAM_INDICATORS = (int) java.util.Arrays.stream(Indicator.values())
+            .filter(i -> i.kind() != Indicator.Kind.RESOURCE).count();
+    /** Risk indicators that worsen in a RISING_RISK school. */
+    private static final java.util.Set<Indicator> DRIFTING = java.util.EnumSet.of(Indicator.STAFF_SHORTAGE_SHARE,
+            Indicator.LEARNING_DIFFICULTIES_SHARE, Indicator.DIFFICULT_SITUATION_SHARE, Indicator.REGISTERED_SHARE,
+            Indicator.TEACHERS_NO_CATEGORY_SHARE);
 
     /** The four files of one output directory. */
     private static final class Output implements AutoCloseable {
@@ -367,6 +387,7 @@ public final class SyntheticRegionGenerator {
         }
         standardiseDisadvantage(region.schools);
         plant(region.schools);
+        plantRisingRisk(region.schools);
         municipalityCount += region.municipalities.size();
         return region;
     }
@@ -611,6 +632,30 @@ public final class SyntheticRegionGenerator {
         }
     }
 
+    /**
+     * Picks ~4% of the schools not planted otherwise whose risk factors worsen year after year while
+     * their resources run short: the preventive risk zone (Chelyabinsk, Perm). Their results do not
+     * fall within the window: the point of the risk zone is to act before they do. Every school gets
+     * its funding and methodical levels, which follow disadvantage loosely.
+     */
+    private void plantRisingRisk(List<School> schools) {
+        for (School s : schools) {
+            s.fundingLatent = 2.2 - 0.45 * s.disadvantage + 0.6 * resources.nextGaussian();
+            s.methodicalLatent = 0.8 - 0.5 * s.disadvantage + 0.6 * resources.nextGaussian();
+        }
+        List<School> candidates = new ArrayList<>(schools.stream().filter(s -> s.role == null && s.enrolment >= 60).toList());
+        Collections.shuffle(candidates, resources);
+        int target = (int) Math.round(schools.size() * 0.04);
+        for (int i = 0; i < Math.min(target, candidates.size()); i++) {
+            School s = candidates.get(i);
+            s.role = Role.RISING_RISK;
+            s.riskDrift = 0.45 + 0.25 * resources.nextDouble();
+            s.fundingLatent -= 1.6;
+            s.methodicalLatent -= 1.4;
+            planted.merge(s.role, 1, Integer::sum);
+        }
+    }
+
     /** The school's latent achievement in year number {@code y} (0-based). */
     private double achievement(School s, int y, double regionYearShift) {
         double own = s.ownEffect;
@@ -744,9 +789,14 @@ public final class SyntheticRegionGenerator {
 
     private void writeIndicators(School s, int year, double achievement, CsvWriter out) throws IOException {
         int staff = Math.max(6, (int) Math.round(4 + s.enrolment / 13.0));
+        int yearIndex = options.years().indexOf(year);
         for (Indicator indicator : Indicator.values()) {
             String value;
-            if (indicator == Indicator.REMOTENESS_KM) {
+            if (indicator.kind() == Indicator.Kind.RESOURCE) {
+                double latent = indicator == Indicator.FUNDING_PROVISION_INDEX ? s.fundingLatent : s.methodicalLatent;
+                latent -= s.riskDrift * 1.2 * yearIndex;
+                value = fixed(logistic(latent + 0.15 * resources.nextGaussian()), 2);
+            } else if (indicator == Indicator.REMOTENESS_KM) {
                 value = fixed(s.remotenessKm, 1);
             } else if (indicator == Indicator.OLYMPIAD_PARTICIPATION_SHARE) {
                 if (s.type == SchoolType.NOSH) {
@@ -766,6 +816,10 @@ public final class SyntheticRegionGenerator {
                 double latent = s.disadvantage + spec.noise() * s.indicatorNoise[indicator.ordinal()];
                 if (indicator == Indicator.NON_NATIVE_SHARE) {
                     latent += s.municipality.migration;
+                }
+                if (DRIFTING.contains(indicator)) {
+                    // Worsening from the first year on; sign follows the spec's slope so "worse" is always worse.
+                    latent += Math.signum(spec.slope()) * s.riskDrift * 2.2 * yearIndex;
                 }
                 double p = logistic(spec.base() + spec.slope() * latent + gaussian(0.12));
                 boolean aboutStaff = indicator == Indicator.STAFF_SHORTAGE_SHARE
