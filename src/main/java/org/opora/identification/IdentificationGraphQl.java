@@ -9,7 +9,7 @@ import jakarta.inject.Singleton;
 import org.opora.identification.IdentificationRepository.StoredAssessment;
 import org.opora.platform.errors.ApiException;
 import org.opora.platform.graphql.Arguments;
-import org.opora.platform.graphql.Connections;
+import org.opora.platform.graphql.Connection;
 import org.opora.platform.graphql.EntityLoader;
 import org.opora.platform.graphql.GraphQlWiring;
 import org.opora.platform.graphql.RequestContext;
@@ -90,23 +90,21 @@ class IdentificationGraphQl implements GraphQlWiring {
                 (String) ((Map<?, ?>) env.getSource()).get("schoolId"))));
     }
 
-    private Map<String, Object> runs(DataFetchingEnvironment env) {
+    private Connection<IdentificationRun> runs(DataFetchingEnvironment env) {
         String regionId = env.getArgument("regionId");
-        int size = Connections.pageSize(env.getArgument("first"));
-        String[] after = Connections.decode(env.getArgument("after"), 1);
-        List<IdentificationRun> page = service.runs(regionId, after == null ? null : after[0], size + 1);
-        return Connections.of(page, size, repository.countRuns(regionId), run -> Connections.encode(run.createdAt().toString()));
+        Connection.Request page = Connection.request(env.getArgument("first"), env.getArgument("after"), 1);
+        List<IdentificationRun> fetched = service.runs(regionId, page.after(0), page.fetchSize());
+        return Connection.of(fetched, page, repository.countRuns(regionId), run -> Connection.cursor(run.createdAt().toString()));
     }
 
-    private Map<String, Object> assessments(DataFetchingEnvironment env) {
+    private Connection<Map<String, Object>> assessments(DataFetchingEnvironment env) {
         IdentificationRun run = run(env);
         String status = env.getArgument("status");
-        int size = Connections.pageSize(env.getArgument("first"));
-        String[] after = Connections.decode(env.getArgument("after"), 1);
-        List<Map<String, Object>> page = repository.assessments(run.id(), status, after == null ? null : after[0], size + 1)
+        Connection.Request page = Connection.request(env.getArgument("first"), env.getArgument("after"), 1);
+        List<Map<String, Object>> fetched = repository.assessments(run.id(), status, page.after(0), page.fetchSize())
                 .stream().map(a -> toGraph(a, run.id())).toList();
-        return Connections.of(page, size, repository.countAssessments(run.id(), status),
-                a -> Connections.encode((String) a.get("schoolId")));
+        return Connection.of(fetched, page, repository.countAssessments(run.id(), status),
+                a -> Connection.cursor((String) a.get("schoolId")));
     }
 
     private Map<String, Object> toGraph(StoredAssessment a, String runId) {
