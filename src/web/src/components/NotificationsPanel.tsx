@@ -11,7 +11,7 @@ export const NotificationsQuery = graphql(`
 `);
 
 const KIND: Record<string, string> = {
-  MENTORING_REMINDER: 'наставничество', OVERDUE_GOAL: 'ИОМ', PRACTICE_REVIEWED: 'практика', PRACTICE_TO_REVIEW: 'рассмотрение',
+  MENTORING_REMINDER: 'наставничество', OVERDUE_GOAL: 'ИОМ педагога', PRACTICE_REVIEWED: 'практика', PRACTICE_TO_REVIEW: 'рассмотрение',
   PAIR_ACTIVITY: 'сетевая пара',
 };
 

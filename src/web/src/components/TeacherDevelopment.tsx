@@ -46,15 +46,15 @@ export function TeacherDevelopment({ data, onChanged, canEditGoals }: { data: De
         </Card>
       </Col>
       <Col xs={24} lg={14}>
-        <Card title="Индивидуальный образовательный маршрут (ИОМ)" data-testid="plans">
-          {data.plans.length === 0 && <Empty description="ИОМ ещё не составлен" />}
+        <Card title="Индивидуальный образовательный маршрут педагога (ИОМ педагога)" data-testid="plans">
+          {data.plans.length === 0 && <Empty description="ИОМ педагога ещё не составлен" />}
           {data.plans.map((plan) => (
             <div key={plan.id} style={{ marginBottom: 16 }}>
               <Space style={{ justifyContent: 'space-between', width: '100%' }}>
                 <Typography.Text strong>{plan.title}</Typography.Text>
                 <Typography.Text type="secondary">{formatDate(plan.startDate)} — {formatDate(plan.endDate)}</Typography.Text>
               </Space>
-              <Progress percent={Math.round((plan.progress ?? 0) * 100)} size="small" aria-label="Выполнение ИОМ" />
+              <Progress percent={Math.round((plan.progress ?? 0) * 100)} size="small" aria-label="Выполнение ИОМ педагога" />
               <Table size="small" rowKey="id" pagination={false} dataSource={plan.goals}
                 rowClassName={(g) => (g.deadline < today() && g.status !== 'DONE' && g.status !== 'CANCELLED' ? 'row-overdue' : '')}
                 columns={[

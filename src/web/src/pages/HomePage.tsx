@@ -40,11 +40,11 @@ export default function HomePage() {
   const tiles: { key: string; show: boolean; title: string; value: string | number; link: string; testid: string }[] = [
     { key: 'mentees', show: canOpen(caller, 'mentoring'), title: 'Наставляемые', value: ws?.mentees.length ?? '…', link: '/mentoring', testid: 'tile-mentees' },
     { key: 'stale', show: canOpen(caller, 'mentoring'), title: 'Без встреч больше 4 недель', value: ws?.mentees.filter((m) => m.stale).length ?? '…', link: '/mentoring', testid: 'tile-stale' },
-    { key: 'plan', show: canOpen(caller, 'development'), title: 'Мой ИОМ выполнен', value: !data ? '…' : plan ? `${Math.round((plan.progress ?? 0) * 100)}%` : 'нет ИОМ', link: '/development', testid: 'tile-plan' },
+    { key: 'plan', show: canOpen(caller, 'development'), title: 'Мой ИОМ педагога выполнен', value: !data ? '…' : plan ? `${Math.round((plan.progress ?? 0) * 100)}%` : 'нет ИОМ', link: '/development', testid: 'tile-plan' },
     { key: 'queue', show: reviewer, title: 'Практик ждут решения', value: data?.queue?.totalCount ?? '…', link: '/review', testid: 'tile-queue' },
     { key: 'school', show: canOpen(caller, 'mySchool'), title: 'Педагогов в школе', value: data ? teachers.length : '…', link: '/my-school', testid: 'tile-school' },
     { key: 'diagnosed', show: schoolAdmin, title: 'Прошли диагностику', value: data ? `${teachers.filter((t) => t.diagnostics.length > 0).length} из ${teachers.length}` : '…', link: '/my-school', testid: 'tile-diagnosed' },
-    { key: 'plans', show: schoolAdmin, title: 'Есть ИОМ', value: data ? `${teachers.filter((t) => t.plans.length > 0).length} из ${teachers.length}` : '…', link: '/my-school', testid: 'tile-plans' },
+    { key: 'plans', show: schoolAdmin, title: 'Есть ИОМ педагога', value: data ? `${teachers.filter((t) => t.plans.length > 0).length} из ${teachers.length}` : '…', link: '/my-school', testid: 'tile-plans' },
     { key: 'mine', show: canOpen(caller, 'myPractices'), title: 'Мои практики', value: data?.mine.totalCount ?? '…', link: '/my-practices', testid: 'tile-mine' },
     { key: 'bookmarks', show: true, title: 'Закладки в банке практик', value: data?.myBookmarks.length ?? '…', link: '/my-practices', testid: 'tile-bookmarks' },
   ];

@@ -112,7 +112,7 @@ export default function MySchoolPage() {
                     { title: 'Должность', render: (_, t) => <>{t.position}{t.youngSpecialist && <Tag style={{ marginLeft: 6 }}>молодой специалист</Tag>}</> },
                     { title: 'Предметы', render: (_, t) => t.subjects.join(', ') },
                     { title: 'Диагностика', render: (_, t) => (t.diagnostics.length ? `${formatDate(t.diagnostics[0].date)} (всего ${t.diagnostics.length})` : <Tag color="orange">не проводилась</Tag>) },
-                    { title: 'ИОМ', render: (_, t) => (t.plans.length ? <Progress percent={Math.round((t.plans[0].progress ?? 0) * 100)} size="small" style={{ width: 140 }} /> : <span className="muted">нет</span>) },
+                    { title: 'ИОМ педагога', render: (_, t) => (t.plans.length ? <Progress percent={Math.round((t.plans[0].progress ?? 0) * 100)} size="small" style={{ width: 140 }} /> : <span className="muted">нет</span>) },
                   ]} />
               </Card>
             </Col>

@@ -72,7 +72,7 @@ export default function RelationPage() {
     }
     if (dialog === 'plan' && r?.mentee) {
       await act(() => createPlan({ input: { teacherId: r.mentee!.id, title: v.title, startDate: dayjs().format('YYYY-MM-DD'),
-        goals: [{ competence: v.competence, target: v.target, deadline: v.deadline.format('YYYY-MM-DD') }] } }), 'ИОМ создан');
+        goals: [{ competence: v.competence, target: v.target, deadline: v.deadline.format('YYYY-MM-DD') }] } }), 'ИОМ педагога создан');
     }
   };
 
@@ -83,7 +83,7 @@ export default function RelationPage() {
           <Typography.Title level={2} className="page-title">Наставничество: {r.mentee?.fullName}</Typography.Title>
           <Card style={{ marginBottom: 16 }} extra={<Space>
             {isMentor && r.status === 'ACTIVE' && <Button type="primary" data-testid="log-meeting" onClick={() => { form.setFieldsValue({ date: dayjs() }); setDialog('meeting'); }}>Записать встречу</Button>}
-            {isMentor && r.mentee && <Button onClick={() => setDialog('plan')}>Новый ИОМ</Button>}
+            {isMentor && r.mentee && <Button onClick={() => setDialog('plan')}>Новый ИОМ педагога</Button>}
             {(isMentor || hasAnyRole(caller, TEACHER_MANAGER_ROLES)) && (RELATION_TRANSITIONS[r.status] ?? []).map((s) => (
               <Button key={s} danger={s === 'CANCELLED'} onClick={() => act(() => changeStatus({ id, status: s as never }), `Статус: ${RELATION_STATUS[s].label}`)}>{RELATION_ACTION[s]}</Button>
             ))}
@@ -109,7 +109,7 @@ export default function RelationPage() {
           </Card>
           {r.mentee && <TeacherDevelopment data={r.mentee} canEditGoals onChanged={() => reload({ requestPolicy: 'network-only' })} />}
           <Typography.Paragraph style={{ marginTop: 16 }}><Link to={caller.roles.includes('MENTOR') ? '/mentoring' : '/'}>← назад</Link></Typography.Paragraph>
-          <Modal open={dialog !== null} title={dialog === 'meeting' ? 'Встреча с наставляемым' : 'Новый ИОМ наставляемого'} okText="Сохранить"
+          <Modal open={dialog !== null} title={dialog === 'meeting' ? 'Встреча с наставляемым' : 'Новый ИОМ педагога наставляемого'} okText="Сохранить"
             cancelText="Отмена" onOk={save} onCancel={() => setDialog(null)} destroyOnHidden>
             <Form form={form} layout="vertical">
               {dialog === 'meeting' && (
@@ -123,7 +123,7 @@ export default function RelationPage() {
               )}
               {dialog === 'plan' && (
                 <>
-                  <Form.Item name="title" label="Название" initialValue={`ИОМ ${dayjs().year()}/${dayjs().year() + 1}`} rules={[{ required: true, message: 'Укажите название' }]}><Input /></Form.Item>
+                  <Form.Item name="title" label="Название" initialValue={`ИОМ педагога ${dayjs().year()}/${dayjs().year() + 1}`} rules={[{ required: true, message: 'Укажите название' }]}><Input /></Form.Item>
                   <Form.Item name="competence" label="Компетенция первой цели" rules={[{ required: true, message: 'Выберите компетенцию' }]}>
                     <Select options={Object.entries(COMPETENCE).map(([value, label]) => ({ value, label }))} />
                   </Form.Item>

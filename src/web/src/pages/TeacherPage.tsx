@@ -80,7 +80,7 @@ export default function TeacherPage() {
     }
     if (dialog === 'plan') {
       await act(() => createPlan({ input: { teacherId: id, title: v.title, startDate: dayjs().format('YYYY-MM-DD'),
-        goals: [{ competence: v.competence, target: v.target, deadline: v.deadline.format('YYYY-MM-DD') }] } }), 'ИОМ создан');
+        goals: [{ competence: v.competence, target: v.target, deadline: v.deadline.format('YYYY-MM-DD') }] } }), 'ИОМ педагога создан');
     }
   };
 
@@ -91,7 +91,7 @@ export default function TeacherPage() {
           <Typography.Title level={2} className="page-title" data-testid="teacher-name">{t.fullName}</Typography.Title>
           <Card style={{ marginBottom: 16 }} extra={manager && <Space>
             <Button type="primary" data-testid="record-diagnostic" onClick={() => { form.setFieldsValue({ date: dayjs(), instrument: INSTRUMENTS[0], deficits: [{}] }); setDialog('diagnostic'); }}>Записать диагностику</Button>
-            <Button onClick={() => setDialog('plan')}>Создать ИОМ</Button>
+            <Button onClick={() => setDialog('plan')}>Создать ИОМ педагога</Button>
           </Space>}>
             <Descriptions size="small" column={{ xs: 1, md: 3 }}>
               <Descriptions.Item label="Должность">{t.position ?? '—'}</Descriptions.Item>
@@ -121,7 +121,7 @@ export default function TeacherPage() {
               </QueryState>
             </Card>
           )}
-          <Modal open={dialog !== null} title={dialog === 'diagnostic' ? 'Диагностика профессиональных дефицитов' : 'Новый ИОМ'} okText="Сохранить"
+          <Modal open={dialog !== null} title={dialog === 'diagnostic' ? 'Диагностика профессиональных дефицитов' : 'Новый ИОМ педагога'} okText="Сохранить"
             cancelText="Отмена" onOk={save} onCancel={() => setDialog(null)} destroyOnHidden width={640}>
             <Form form={form} layout="vertical">
               {dialog === 'diagnostic' && (
@@ -155,7 +155,7 @@ export default function TeacherPage() {
               )}
               {dialog === 'plan' && (
                 <>
-                  <Form.Item name="title" label="Название" initialValue={`ИОМ ${dayjs().year()}/${dayjs().year() + 1}`} rules={[{ required: true, message: 'Укажите название' }]}><Input /></Form.Item>
+                  <Form.Item name="title" label="Название" initialValue={`ИОМ педагога ${dayjs().year()}/${dayjs().year() + 1}`} rules={[{ required: true, message: 'Укажите название' }]}><Input /></Form.Item>
                   <Form.Item name="competence" label="Компетенция первой цели" rules={[{ required: true, message: 'Выберите компетенцию' }]}>
                     <Select options={Object.entries(COMPETENCE).map(([value, label]) => ({ value, label }))} />
                   </Form.Item>

@@ -5,9 +5,9 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Singleton;
 import org.opora.identification.IdentificationRepository.StoredAssessment;
+import org.opora.platform.auth.CurrentUser;
 import org.opora.platform.errors.ApiException;
 import org.opora.school.SchoolStatus;
-import org.opora.security.CurrentUser;
 
 import java.time.LocalDate;
 import java.time.Month;

@@ -2,9 +2,9 @@ package org.opora.identification;
 
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
+import org.opora.platform.auth.CurrentUser;
 import org.opora.platform.errors.ApiException;
 import org.opora.platform.neo4j.Neo4jSessions;
-import org.opora.security.CurrentUser;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;

@@ -1,9 +1,9 @@
 package org.opora.mentoring;
 
 import jakarta.inject.Singleton;
+import org.opora.platform.auth.CurrentUser;
+import org.opora.platform.auth.Role;
 import org.opora.platform.errors.ApiException;
-import org.opora.security.CurrentUser;
-import org.opora.security.Role;
 
 import java.util.Map;
 

@@ -2,11 +2,11 @@ package org.opora.mentoring;
 
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
+import org.opora.platform.auth.CurrentUser;
+import org.opora.platform.auth.Role;
+import org.opora.platform.auth.Scope;
 import org.opora.platform.demo.DemoDataLoader;
 import org.opora.platform.neo4j.Neo4jSessions;
-import org.opora.security.CurrentUser;
-import org.opora.security.Role;
-import org.opora.security.Scope;
 import org.opora.security.DemoLogins;
 
 import java.time.LocalDate;

@@ -2,11 +2,11 @@ package org.opora.mentoring;
 
 import jakarta.inject.Singleton;
 import org.opora.platform.assignment.AssignmentSolver;
+import org.opora.platform.auth.CurrentUser;
+import org.opora.platform.auth.Role;
+import org.opora.platform.auth.Scope;
 import org.opora.platform.errors.ApiException;
 import org.opora.platform.graphql.Arguments;
-import org.opora.security.CurrentUser;
-import org.opora.security.Role;
-import org.opora.security.Scope;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;

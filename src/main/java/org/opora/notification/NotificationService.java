@@ -4,10 +4,10 @@ import jakarta.inject.Singleton;
 import org.opora.mentoring.MentoringService;
 import org.opora.pairing.pairs.ActivityStatus;
 import org.opora.pairing.pairs.PairService;
+import org.opora.platform.auth.CurrentUser;
 import org.opora.platform.errors.ApiException;
 import org.opora.practice.PracticeService;
 import org.opora.practice.PracticeView;
-import org.opora.security.CurrentUser;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -89,7 +89,7 @@ public class NotificationService {
             }
             for (Map<String, Object> goal : (List<Map<String, Object>>) card.get("overdueGoals")) {
                 out.add(new Notification("goal-" + goal.get("id"), NotificationKind.OVERDUE_GOAL,
-                        "Просрочена цель ИОМ наставляемого", name + ": «" + goal.get("target") + "»",
+                        "Просрочена цель ИОМ педагога у наставляемого", name + ": «" + goal.get("target") + "»",
                         (LocalDate) goal.get("deadline"), link, true));
             }
         }
@@ -99,7 +99,7 @@ public class NotificationService {
                 Object status = goal.get("status");
                 if (deadline.isBefore(asOf) && !"DONE".equals(status) && !"CANCELLED".equals(status)) {
                     out.add(new Notification("goal-" + goal.get("id"), NotificationKind.OVERDUE_GOAL,
-                            "Просрочена цель моего ИОМ", "«" + goal.get("target") + "» (" + plan.get("title") + ")",
+                            "Просрочена цель моего ИОМ педагога", "«" + goal.get("target") + "» (" + plan.get("title") + ")",
                             deadline, "/development", true));
                 }
             }

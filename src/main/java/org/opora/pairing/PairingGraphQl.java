@@ -15,6 +15,7 @@ import org.opora.pairing.proposals.PairingProposal;
 import org.opora.pairing.proposals.ProposalService;
 import org.opora.pairing.region.ContextFeature;
 import org.opora.pairing.region.PairingSettings;
+import org.opora.platform.auth.CurrentUser;
 import org.opora.platform.errors.ApiException;
 import org.opora.platform.errors.ErrorCode;
 import org.opora.platform.graphql.Arguments;
@@ -22,7 +23,6 @@ import org.opora.platform.graphql.Connection;
 import org.opora.platform.graphql.EntityLoader;
 import org.opora.platform.graphql.GraphQlWiring;
 import org.opora.platform.graphql.RequestContext;
-import org.opora.security.CurrentUser;
 
 import java.util.EnumMap;
 import java.util.List;

@@ -1,9 +1,9 @@
 package org.opora.practice;
 
-import java.util.Set;
+import org.opora.platform.auth.CurrentUser;
+import org.opora.platform.auth.Role;
 
-import org.opora.security.CurrentUser;
-import org.opora.security.Role;
+import java.util.Set;
 
 /**
  * Who may see and do what with a practice. The search filter ({@code PracticeSearch#visibility}) mirrors

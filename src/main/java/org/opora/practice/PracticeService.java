@@ -1,5 +1,11 @@
 package org.opora.practice;
 
+import io.micronaut.context.event.ApplicationEventPublisher;
+import jakarta.inject.Singleton;
+import org.opora.platform.auth.CurrentUser;
+import org.opora.platform.auth.Role;
+import org.opora.platform.errors.ApiException;
+
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -10,13 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
-import org.opora.platform.errors.ApiException;
-import org.opora.security.CurrentUser;
-import org.opora.security.Role;
-
-import io.micronaut.context.event.ApplicationEventPublisher;
-import jakarta.inject.Singleton;
 
 /**
  * The practice bank's rules: validation, the review workflow and who may do what ({@link PracticeAccess}).

@@ -5,6 +5,8 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
+import org.opora.platform.auth.Role;
+import org.opora.platform.auth.Scope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

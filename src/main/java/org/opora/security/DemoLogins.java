@@ -1,6 +1,8 @@
 package org.opora.security;
 
 import jakarta.inject.Singleton;
+import org.opora.platform.auth.Role;
+import org.opora.platform.auth.Scope;
 
 import java.security.SecureRandom;
 import java.util.Set;

@@ -2,6 +2,8 @@ package org.opora.security;
 
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
+import org.opora.platform.auth.Role;
+import org.opora.platform.auth.Scope;
 import org.opora.platform.demo.DemoDataLoader;
 
 import java.util.ArrayList;

@@ -8,6 +8,8 @@ import io.micronaut.security.authentication.AuthenticationRequest;
 import io.micronaut.security.authentication.AuthenticationResponse;
 import io.micronaut.security.authentication.provider.HttpRequestExecutorAuthenticationProvider;
 import jakarta.inject.Singleton;
+import org.opora.platform.auth.CurrentUser;
+import org.opora.platform.auth.Scope;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;

@@ -3,6 +3,7 @@ package org.opora.security;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 import jakarta.inject.Singleton;
+import org.opora.platform.auth.CurrentUser;
 import org.opora.platform.graphql.Arguments;
 import org.opora.platform.graphql.GraphQlWiring;
 import org.opora.platform.graphql.RequestContext;

@@ -1,5 +1,8 @@
 package org.opora.security;
 
+import org.opora.platform.auth.CurrentUser;
+import org.opora.platform.auth.Role;
+import org.opora.platform.auth.Scope;
 import org.opora.platform.errors.ApiException;
 
 /**

@@ -8,6 +8,8 @@ import org.neo4j.driver.Record;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.exceptions.ClientException;
+import org.opora.platform.auth.Role;
+import org.opora.platform.auth.Scope;
 import org.opora.platform.errors.ApiException;
 import org.opora.platform.neo4j.Neo4jSessions;
 import org.opora.platform.neo4j.SchemaMigration;

@@ -1,6 +1,9 @@
 package org.opora.security;
 
 import jakarta.inject.Singleton;
+import org.opora.platform.auth.CurrentUser;
+import org.opora.platform.auth.Role;
+import org.opora.platform.auth.Scope;
 import org.opora.platform.errors.ApiException;
 import org.opora.platform.errors.ErrorCode;
 import org.opora.platform.graphql.Arguments;

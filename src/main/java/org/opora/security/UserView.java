@@ -1,5 +1,7 @@
 package org.opora.security;
 
+import org.opora.platform.auth.CurrentUser;
+
 import java.time.ZonedDateTime;
 import java.util.List;
 

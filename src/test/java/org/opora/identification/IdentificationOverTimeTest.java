@@ -3,8 +3,8 @@ package org.opora.identification;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.opora.security.Role;
-import org.opora.security.Scope;
+import org.opora.platform.auth.Role;
+import org.opora.platform.auth.Scope;
 import org.opora.testing.GraphQlResponse;
 import org.opora.testing.TestRegion;
 

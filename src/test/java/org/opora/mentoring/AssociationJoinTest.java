@@ -1,18 +1,18 @@
 package org.opora.mentoring;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.opora.testing.OporaTestApp.graphql;
-import static org.opora.testing.OporaTestApp.tokenFor;
+import org.junit.jupiter.api.Test;
+import org.opora.platform.auth.Role;
+import org.opora.platform.auth.Scope;
+import org.opora.testing.OporaTestApp;
+import org.opora.testing.TestRegion;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.junit.jupiter.api.Test;
-import org.opora.security.Role;
-import org.opora.security.Scope;
-import org.opora.testing.OporaTestApp;
-import org.opora.testing.TestRegion;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.opora.testing.OporaTestApp.graphql;
+import static org.opora.testing.OporaTestApp.tokenFor;
 
 /** joinAssociation: a teacher joins associations of their own territory only, as themselves. Region R-AJ. */
 class AssociationJoinTest {

@@ -2,9 +2,9 @@ package org.opora.mentoring;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.opora.platform.auth.Role;
+import org.opora.platform.auth.Scope;
 import org.opora.platform.neo4j.Neo4jSessions;
-import org.opora.security.Role;
-import org.opora.security.Scope;
 import org.opora.security.DemoLogins;
 import org.opora.testing.OporaTestApp;
 import org.opora.testing.TestRegion;

@@ -1,7 +1,7 @@
 package org.opora.mentoring;
 
-import org.opora.security.Role;
-import org.opora.security.Scope;
+import org.opora.platform.auth.Role;
+import org.opora.platform.auth.Scope;
 import org.opora.testing.OporaTestApp;
 
 import java.util.HashMap;

@@ -1,8 +1,13 @@
 package org.opora.notification;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.opora.testing.OporaTestApp.graphql;
-import static org.opora.testing.OporaTestApp.tokenFor;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.opora.mentoring.TeacherFixtures;
+import org.opora.platform.auth.Role;
+import org.opora.platform.auth.Scope;
+import org.opora.testing.OporaTestApp;
+import org.opora.testing.TestRegion;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -10,15 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.opora.mentoring.TeacherFixtures;
-import org.opora.security.Role;
-import org.opora.security.Scope;
-import org.opora.testing.OporaTestApp;
-import org.opora.testing.TestRegion;
-
-import com.fasterxml.jackson.databind.JsonNode;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.opora.testing.OporaTestApp.graphql;
+import static org.opora.testing.OporaTestApp.tokenFor;
 
 /**
  * myNotifications over GraphQL: each caller gets the facts about their own work and nobody else's. Region R-NTF: ШНОР

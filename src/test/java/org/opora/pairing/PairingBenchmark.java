@@ -16,12 +16,12 @@ import org.opora.pairing.region.RegionSnapshot;
 import org.opora.pairing.region.RegionSnapshotCache;
 import org.opora.pairing.region.SchoolDataRepository;
 import org.opora.platform.LocalCredentials;
+import org.opora.platform.auth.CurrentUser;
+import org.opora.platform.auth.Role;
+import org.opora.platform.auth.Scope;
 import org.opora.platform.graphql.Connection;
 import org.opora.platform.neo4j.EmbeddedNeo4j;
 import org.opora.platform.neo4j.Neo4jSessions;
-import org.opora.security.CurrentUser;
-import org.opora.security.Role;
-import org.opora.security.Scope;
 
 import java.io.IOException;
 import java.nio.file.Files;

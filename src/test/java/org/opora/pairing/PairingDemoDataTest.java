@@ -8,11 +8,11 @@ import org.opora.pairing.pairs.PairService;
 import org.opora.pairing.pairs.PairStatus;
 import org.opora.pairing.proposals.ProposalService;
 import org.opora.pairing.region.SchoolDataRepository;
+import org.opora.platform.auth.CurrentUser;
+import org.opora.platform.auth.Role;
+import org.opora.platform.auth.Scope;
 import org.opora.platform.graphql.Connection;
-import org.opora.security.CurrentUser;
 import org.opora.security.DemoLogins;
-import org.opora.security.Role;
-import org.opora.security.Scope;
 import org.opora.testing.GraphQlResponse;
 
 import java.util.EnumSet;

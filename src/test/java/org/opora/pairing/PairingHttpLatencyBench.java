@@ -2,8 +2,8 @@ package org.opora.pairing;
 
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Session;
-import org.opora.security.Role;
-import org.opora.security.Scope;
+import org.opora.platform.auth.Role;
+import org.opora.platform.auth.Scope;
 
 import java.util.Arrays;
 import java.util.List;

@@ -5,8 +5,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.opora.pairing.proposals.PairingProposal;
 import org.opora.pairing.proposals.ProposalService;
-import org.opora.security.Role;
-import org.opora.security.Scope;
+import org.opora.platform.auth.Role;
+import org.opora.platform.auth.Scope;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,8 +1,17 @@
 package org.opora.pairing;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.opora.testing.OporaTestApp.graphql;
-import static org.opora.testing.OporaTestApp.tokenFor;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.opora.platform.auth.Role;
+import org.opora.platform.auth.Scope;
+import org.opora.school.importing.ImportReport;
+import org.opora.school.importing.PublicDatasetMapper;
+import org.opora.school.importing.SchoolDataImporter;
+import org.opora.testing.GraphQlResponse;
+import org.opora.testing.OporaTestApp;
 
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -15,19 +24,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.opora.school.importing.ImportReport;
-import org.opora.school.importing.PublicDatasetMapper;
-import org.opora.school.importing.SchoolDataImporter;
-import org.opora.security.Role;
-import org.opora.security.Scope;
-import org.opora.testing.GraphQlResponse;
-import org.opora.testing.OporaTestApp;
-
-import com.fasterxml.jackson.databind.JsonNode;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.opora.testing.OporaTestApp.graphql;
+import static org.opora.testing.OporaTestApp.tokenFor;
 
 /**
  * Pairing end to end on real public data: samples of the NYC 2016 School Explorer and of England's KS4 2018/19 tables

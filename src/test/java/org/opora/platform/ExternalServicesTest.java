@@ -1,10 +1,17 @@
 package org.opora.platform;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.opora.testing.OporaTestApp.bean;
-import static org.opora.testing.OporaTestApp.graphql;
-import static org.opora.testing.OporaTestApp.read;
-import static org.opora.testing.OporaTestApp.tokenFor;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import org.junit.jupiter.api.Test;
+import org.opora.Application;
+import org.opora.platform.LocalCredentials;
+import org.opora.platform.auth.Role;
+import org.opora.platform.auth.Scope;
+import org.opora.platform.neo4j.Neo4jFactory.EmbeddedNeo4jHolder;
+import org.opora.platform.search.ElasticsearchFactory;
+import org.opora.practice.PracticeFixtures;
+import org.opora.testing.OporaTestApp;
 
 import java.net.URI;
 import java.nio.file.Files;
@@ -14,20 +21,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.junit.jupiter.api.Test;
-import org.opora.Application;
-import org.opora.platform.LocalCredentials;
-import org.opora.platform.neo4j.Neo4jFactory.EmbeddedNeo4jHolder;
-import org.opora.platform.search.ElasticsearchFactory;
-import org.opora.practice.PracticeFixtures;
-import org.opora.security.Role;
-import org.opora.security.Scope;
-import org.opora.testing.OporaTestApp;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
-import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.server.EmbeddedServer;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.opora.testing.OporaTestApp.bean;
+import static org.opora.testing.OporaTestApp.graphql;
+import static org.opora.testing.OporaTestApp.read;
+import static org.opora.testing.OporaTestApp.tokenFor;
 
 /**
  * Configuration alone switches the application to an external Neo4j (a {@code neo4j://} routing URI) and an external

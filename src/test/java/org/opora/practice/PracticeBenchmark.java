@@ -1,5 +1,28 @@
 package org.opora.practice;
 
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Session;
+import org.opora.platform.auth.CurrentUser;
+import org.opora.platform.auth.Role;
+import org.opora.platform.auth.Scope;
+import org.opora.practice.search.PracticeIndex;
+import org.opora.practice.search.PracticeOutbox;
+import org.opora.practice.search.PracticeSearch;
+import org.opora.practice.search.PracticeSearchRequest.Filter;
+import org.opora.practice.search.PracticeSearchRequest;
+import org.opora.practice.search.PracticeSearchResult;
+import org.opora.practice.seed.PracticeGenerator;
+import org.opora.practice.seed.SeedPractice;
+import org.opora.practice.seed.SeedSchool;
+import org.opora.security.UserAccount;
+import org.opora.security.UserRepository;
+import org.opora.testing.OporaTestApp;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,31 +41,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-
-import org.neo4j.driver.Driver;
-import org.neo4j.driver.Session;
-import org.opora.practice.search.PracticeIndex;
-import org.opora.practice.search.PracticeOutbox;
-import org.opora.practice.search.PracticeSearch;
-import org.opora.practice.search.PracticeSearchRequest;
-import org.opora.practice.search.PracticeSearchRequest.Filter;
-import org.opora.practice.search.PracticeSearchResult;
-import org.opora.practice.seed.PracticeGenerator;
-import org.opora.practice.seed.SeedPractice;
-import org.opora.practice.seed.SeedSchool;
-import org.opora.security.CurrentUser;
-import org.opora.security.Role;
-import org.opora.security.Scope;
-import org.opora.security.UserAccount;
-import org.opora.security.UserRepository;
-import org.opora.testing.OporaTestApp;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.server.EmbeddedServer;
 
 /**
  * Practice bank benchmark: indexing rate and search latency for generated banks of several sizes, against the

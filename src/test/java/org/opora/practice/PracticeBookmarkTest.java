@@ -1,5 +1,13 @@
 package org.opora.practice;
 
+import org.junit.jupiter.api.Test;
+import org.opora.platform.auth.Role;
+import org.opora.platform.auth.Scope;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.opora.practice.PracticeFixtures.approved;
 import static org.opora.practice.PracticeFixtures.create;
@@ -8,14 +16,6 @@ import static org.opora.practice.PracticeFixtures.school;
 import static org.opora.testing.OporaTestApp.driver;
 import static org.opora.testing.OporaTestApp.graphql;
 import static org.opora.testing.OporaTestApp.tokenFor;
-
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
-import org.junit.jupiter.api.Test;
-import org.opora.security.Role;
-import org.opora.security.Scope;
 
 /** Bookmarks: per login, only on practices the caller may see, nothing written otherwise. Region R-BM. */
 class PracticeBookmarkTest {

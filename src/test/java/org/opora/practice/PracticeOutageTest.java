@@ -1,5 +1,21 @@
 package org.opora.practice;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.opora.platform.auth.Role;
+import org.opora.platform.auth.Scope;
+import org.opora.platform.search.ElasticsearchFactory;
+import org.opora.platform.search.LocalElasticsearch;
+import org.opora.testing.GraphQlResponse;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.opora.practice.PracticeFixtures.APPROVE;
 import static org.opora.practice.PracticeFixtures.GET;
@@ -15,26 +31,9 @@ import static org.opora.practice.PracticeFixtures.search;
 import static org.opora.testing.OporaTestApp.adminToken;
 import static org.opora.testing.OporaTestApp.bean;
 import static org.opora.testing.OporaTestApp.get;
-import static org.opora.testing.OporaTestApp.read;
 import static org.opora.testing.OporaTestApp.graphql;
+import static org.opora.testing.OporaTestApp.read;
 import static org.opora.testing.OporaTestApp.tokenFor;
-
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import java.net.http.HttpResponse;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.opora.platform.search.ElasticsearchFactory;
-import org.opora.platform.search.LocalElasticsearch;
-import org.opora.security.Role;
-import org.opora.security.Scope;
-import org.opora.testing.GraphQlResponse;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The local Elasticsearch node crashes (its server process is killed with SIGKILL, as the OOM killer would): practice

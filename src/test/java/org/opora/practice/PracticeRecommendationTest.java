@@ -1,5 +1,17 @@
 package org.opora.practice;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.opora.platform.auth.Role;
+import org.opora.platform.auth.Scope;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.opora.practice.PracticeFixtures.approved;
 import static org.opora.practice.PracticeFixtures.cypher;
@@ -7,19 +19,6 @@ import static org.opora.practice.PracticeFixtures.input;
 import static org.opora.practice.PracticeFixtures.school;
 import static org.opora.testing.OporaTestApp.graphql;
 import static org.opora.testing.OporaTestApp.tokenFor;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.opora.security.Role;
-import org.opora.security.Scope;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Recommendations: the school's risk profile picks the practices, adoptions by comparable schools (similar social

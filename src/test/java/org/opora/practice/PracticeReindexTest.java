@@ -1,5 +1,27 @@
 package org.opora.practice;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.opora.platform.auth.Role;
+import org.opora.platform.auth.Scope;
+import org.opora.practice.search.PracticeIndex;
+import org.opora.practice.search.PracticeOutbox;
+import org.opora.practice.seed.PracticeGenerator;
+import org.opora.practice.seed.SeedPractice;
+import org.opora.practice.seed.SeedSchool;
+import org.opora.testing.GraphQlResponse;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.opora.practice.PracticeFixtures.UPDATE;
 import static org.opora.practice.PracticeFixtures.await;
@@ -11,29 +33,6 @@ import static org.opora.testing.OporaTestApp.adminToken;
 import static org.opora.testing.OporaTestApp.bean;
 import static org.opora.testing.OporaTestApp.graphql;
 import static org.opora.testing.OporaTestApp.tokenFor;
-
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.IntStream;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.opora.practice.search.PracticeIndex;
-import org.opora.practice.search.PracticeOutbox;
-import org.opora.practice.seed.PracticeGenerator;
-import org.opora.practice.seed.SeedPractice;
-import org.opora.practice.seed.SeedSchool;
-import org.opora.security.Role;
-import org.opora.security.Scope;
-import org.opora.testing.GraphQlResponse;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * A full re-index from Neo4j is one admin command, swaps the alias with zero downtime, and loses none of the changes

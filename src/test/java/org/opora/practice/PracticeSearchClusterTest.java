@@ -1,10 +1,21 @@
 package org.opora.practice;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.opora.practice.PracticeFixtures.CREATE;
-import static org.opora.practice.PracticeFixtures.SEARCH;
-import static org.opora.practice.PracticeFixtures.await;
-import static org.opora.practice.PracticeFixtures.input;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.neo4j.driver.Driver;
+import org.opora.platform.LocalCredentials;
+import org.opora.platform.auth.Role;
+import org.opora.platform.auth.Scope;
+import org.opora.platform.search.LocalElasticsearch;
+import org.opora.security.UserAccount;
+import org.opora.security.UserRepository;
+import org.opora.testing.GraphQlResponse;
+import org.opora.testing.OporaTestApp;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,24 +40,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.neo4j.driver.Driver;
-import org.opora.platform.LocalCredentials;
-import org.opora.platform.search.LocalElasticsearch;
-import org.opora.security.Role;
-import org.opora.security.Scope;
-import org.opora.security.UserAccount;
-import org.opora.security.UserRepository;
-import org.opora.testing.GraphQlResponse;
-import org.opora.testing.OporaTestApp;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
-import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.server.EmbeddedServer;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.opora.practice.PracticeFixtures.CREATE;
+import static org.opora.practice.PracticeFixtures.SEARCH;
+import static org.opora.practice.PracticeFixtures.await;
+import static org.opora.practice.PracticeFixtures.input;
 
 /**
  * The application against a real three-node Elasticsearch cluster: three nodes of the distribution the build

@@ -1,5 +1,20 @@
 package org.opora.practice;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.opora.platform.auth.Role;
+import org.opora.platform.auth.Scope;
+import org.opora.testing.GraphQlResponse;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.opora.practice.PracticeFixtures.GET;
 import static org.opora.practice.PracticeFixtures.SUBMIT;
@@ -15,22 +30,6 @@ import static org.opora.practice.PracticeFixtures.school;
 import static org.opora.practice.PracticeFixtures.search;
 import static org.opora.testing.OporaTestApp.graphql;
 import static org.opora.testing.OporaTestApp.tokenFor;
-
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.opora.security.Role;
-import org.opora.security.Scope;
-import org.opora.testing.GraphQlResponse;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Search in the practice bank against the real Elasticsearch node: morphology, typos, phrases and prefixes,

@@ -1,5 +1,18 @@
 package org.opora.practice;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.opora.platform.auth.Role;
+import org.opora.platform.auth.Scope;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.opora.practice.PracticeFixtures.APPROVE;
 import static org.opora.practice.PracticeFixtures.CREATE;
@@ -15,20 +28,6 @@ import static org.opora.practice.PracticeFixtures.school;
 import static org.opora.practice.PracticeFixtures.search;
 import static org.opora.testing.OporaTestApp.graphql;
 import static org.opora.testing.OporaTestApp.tokenFor;
-
-import java.time.LocalDate;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.opora.security.Role;
-import org.opora.security.Scope;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /** The review workflow and who may do what, over GraphQL. Works in region R-PW. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

@@ -6,6 +6,8 @@ import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.opora.platform.auth.Role;
+import org.opora.platform.auth.Scope;
 import org.opora.testing.GraphQlResponse;
 import org.opora.testing.OporaTestApp;
 import org.opora.testing.TestRegion;

@@ -3,6 +3,8 @@ package org.opora.security;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import org.opora.platform.auth.Role;
+import org.opora.platform.auth.Scope;
 import org.opora.testing.GraphQlResponse;
 import org.opora.testing.OporaTestApp;
 

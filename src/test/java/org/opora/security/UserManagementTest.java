@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.opora.platform.auth.Role;
+import org.opora.platform.auth.Scope;
 import org.opora.testing.GraphQlResponse;
 
 import java.time.OffsetDateTime;

@@ -6,8 +6,8 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.neo4j.driver.Driver;
 import org.opora.Application;
-import org.opora.security.Role;
-import org.opora.security.Scope;
+import org.opora.platform.auth.Role;
+import org.opora.platform.auth.Scope;
 import org.opora.security.UserAccount;
 import org.opora.security.UserRepository;
 

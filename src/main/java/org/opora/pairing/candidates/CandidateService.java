@@ -11,9 +11,9 @@ import org.opora.pairing.region.PartnerPool;
 import org.opora.pairing.region.RegionSnapshot;
 import org.opora.pairing.region.RegionSnapshotCache;
 import org.opora.pairing.region.SchoolRow;
+import org.opora.platform.auth.CurrentUser;
 import org.opora.platform.errors.ApiException;
 import org.opora.platform.graphql.Connection;
-import org.opora.security.CurrentUser;
 
 import java.util.ArrayList;
 import java.util.HashSet;

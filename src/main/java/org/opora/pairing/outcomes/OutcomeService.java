@@ -12,7 +12,7 @@ import org.opora.pairing.region.RegionSnapshot;
 import org.opora.pairing.region.RegionSnapshotCache;
 import org.opora.pairing.region.SchoolDataRepository;
 import org.opora.pairing.region.SchoolRow;
-import org.opora.security.CurrentUser;
+import org.opora.platform.auth.CurrentUser;
 
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -1,9 +1,9 @@
 package org.opora.pairing.pairs;
 
 import org.opora.pairing.region.PairingAccess;
+import org.opora.platform.auth.CurrentUser;
+import org.opora.platform.auth.Role;
 import org.opora.platform.errors.ApiException;
-import org.opora.security.CurrentUser;
-import org.opora.security.Role;
 
 /**
  * Who may see a pair and edit its joint plan: anyone whose scope covers one of the two schools sees it; the

@@ -9,11 +9,11 @@ import org.opora.pairing.region.PartnerPool;
 import org.opora.pairing.region.RegionSnapshot;
 import org.opora.pairing.region.RegionSnapshotCache;
 import org.opora.pairing.region.SchoolRow;
+import org.opora.platform.auth.CurrentUser;
+import org.opora.platform.auth.Role;
 import org.opora.platform.errors.ApiException;
 import org.opora.platform.graphql.Connection;
 import org.opora.platform.neo4j.Neo4jSessions;
-import org.opora.security.CurrentUser;
-import org.opora.security.Role;
 
 import java.time.LocalDate;
 import java.time.ZonedDateTime;

@@ -2,8 +2,8 @@ package org.opora.pairing.proposals;
 
 import io.micronaut.core.annotation.Nullable;
 import org.opora.pairing.region.PairingAccess;
+import org.opora.platform.auth.CurrentUser;
 import org.opora.platform.errors.ApiException;
-import org.opora.security.CurrentUser;
 
 /** Who may run and read proposals: coordinators run them; region viewers read them, narrowed to their municipality. */
 final class ProposalAccess {

@@ -13,10 +13,10 @@ import org.opora.pairing.region.RegionSnapshot;
 import org.opora.pairing.region.RegionSnapshotCache;
 import org.opora.pairing.region.SchoolRow;
 import org.opora.platform.assignment.AssignmentSolver;
+import org.opora.platform.auth.CurrentUser;
 import org.opora.platform.errors.ApiException;
 import org.opora.platform.errors.ErrorCode;
 import org.opora.platform.graphql.Connection;
-import org.opora.security.CurrentUser;
 
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;

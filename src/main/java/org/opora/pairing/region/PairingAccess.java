@@ -1,9 +1,9 @@
 package org.opora.pairing.region;
 
 import io.micronaut.core.annotation.Nullable;
+import org.opora.platform.auth.CurrentUser;
+import org.opora.platform.auth.Role;
 import org.opora.platform.errors.ApiException;
-import org.opora.security.CurrentUser;
-import org.opora.security.Role;
 
 /**
  * Who may read and act on pairing data of a territory: a coordinator whose territory covers <b>both</b> schools

@@ -6,8 +6,8 @@ import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLFieldsContainer;
 import graphql.schema.idl.SchemaDirectiveWiring;
 import graphql.schema.idl.SchemaDirectiveWiringEnvironment;
-import org.opora.security.CurrentUser;
-import org.opora.security.Role;
+import org.opora.platform.auth.CurrentUser;
+import org.opora.platform.auth.Role;
 
 import java.util.List;
 

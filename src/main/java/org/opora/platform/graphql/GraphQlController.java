@@ -21,9 +21,9 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
+import org.opora.platform.auth.CurrentUser;
 import org.opora.platform.errors.ErrorCode;
 import org.opora.platform.neo4j.RequestBudget;
-import org.opora.security.CurrentUser;
 
 import java.io.IOException;
 import java.io.InputStream;

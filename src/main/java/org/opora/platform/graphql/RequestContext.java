@@ -1,9 +1,9 @@
 package org.opora.platform.graphql;
 
 import graphql.schema.DataFetchingEnvironment;
+import org.opora.platform.auth.CurrentUser;
 import org.opora.platform.errors.ApiException;
 import org.opora.platform.errors.ErrorCode;
-import org.opora.security.CurrentUser;
 
 /** What a data fetcher may know about the request it serves. */
 public final class RequestContext {

@@ -9,7 +9,7 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRuleResult;
 import io.micronaut.security.rules.SensitiveEndpointRule;
 import jakarta.inject.Singleton;
-import org.opora.security.Role;
+import org.opora.platform.auth.Role;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 

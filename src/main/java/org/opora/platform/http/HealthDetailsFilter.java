@@ -7,7 +7,7 @@ import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.management.health.indicator.HealthResult;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.filters.SecurityFilter;
-import org.opora.security.Role;
+import org.opora.platform.auth.Role;
 
 import java.util.Map;
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import org.opora.pairing.candidates.ComparableSchools;
+import org.opora.platform.auth.CurrentUser;
 import org.opora.platform.errors.ApiException;
 import org.opora.practice.AdoptionOutcome;
 import org.opora.practice.AdoptionView;
@@ -19,7 +20,6 @@ import org.opora.practice.PracticeViews;
 import org.opora.practice.ResultPoint;
 import org.opora.practice.SchoolRef;
 import org.opora.practice.StoredPractice;
-import org.opora.security.CurrentUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

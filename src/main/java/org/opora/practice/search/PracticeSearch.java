@@ -1,42 +1,5 @@
 package org.opora.practice.search;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.function.Function;
-
-import org.opora.platform.errors.ApiException;
-import org.opora.platform.errors.ErrorCode;
-import org.opora.practice.EvidenceLevel;
-import org.opora.practice.Labelled;
-import org.opora.practice.PracticeAccess;
-import org.opora.practice.PracticeDocuments;
-import org.opora.practice.PracticeLevel;
-import org.opora.practice.PracticeRiskFactor;
-import org.opora.practice.PracticeStatus;
-import org.opora.practice.PracticeSubject;
-import org.opora.practice.PracticeView;
-import org.opora.practice.search.PracticeSearchRequest.Filter;
-import org.opora.practice.search.PracticeSearchResult.Bucket;
-import org.opora.practice.search.PracticeSearchResult.Facets;
-import org.opora.practice.search.PracticeSearchResult.Highlight;
-import org.opora.practice.search.PracticeSearchResult.Hit;
-import org.opora.practice.search.PracticeSearchResult.Suggestion;
-import org.opora.security.CurrentUser;
-import org.opora.security.Role;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOptions;
@@ -54,7 +17,42 @@ import co.elastic.clients.elasticsearch.core.search.CompletionContext;
 import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
 import co.elastic.clients.elasticsearch.core.search.Suggestion.Kind;
 import co.elastic.clients.json.JsonpUtils;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import jakarta.inject.Singleton;
+import org.opora.platform.auth.CurrentUser;
+import org.opora.platform.auth.Role;
+import org.opora.platform.errors.ApiException;
+import org.opora.platform.errors.ErrorCode;
+import org.opora.practice.EvidenceLevel;
+import org.opora.practice.Labelled;
+import org.opora.practice.PracticeAccess;
+import org.opora.practice.PracticeDocuments;
+import org.opora.practice.PracticeLevel;
+import org.opora.practice.PracticeRiskFactor;
+import org.opora.practice.PracticeStatus;
+import org.opora.practice.PracticeSubject;
+import org.opora.practice.PracticeView;
+import org.opora.practice.search.PracticeSearchRequest.Filter;
+import org.opora.practice.search.PracticeSearchResult.Bucket;
+import org.opora.practice.search.PracticeSearchResult.Facets;
+import org.opora.practice.search.PracticeSearchResult.Highlight;
+import org.opora.practice.search.PracticeSearchResult.Hit;
+import org.opora.practice.search.PracticeSearchResult.Suggestion;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Searches the practice bank in Elasticsearch.

@@ -3,11 +3,11 @@ package org.opora.school.importing;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 import jakarta.inject.Singleton;
+import org.opora.platform.auth.CurrentUser;
 import org.opora.platform.errors.ApiException;
 import org.opora.platform.graphql.Arguments;
 import org.opora.platform.graphql.GraphQlWiring;
 import org.opora.platform.graphql.RequestContext;
-import org.opora.security.CurrentUser;
 
 import java.io.StringReader;
 import java.nio.file.Files;

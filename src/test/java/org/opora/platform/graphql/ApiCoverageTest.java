@@ -1,9 +1,18 @@
 package org.opora.platform.graphql;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.opora.testing.OporaTestApp.adminToken;
-import static org.opora.testing.OporaTestApp.graphql;
-import static org.opora.testing.OporaTestApp.tokenFor;
+import com.fasterxml.jackson.databind.JsonNode;
+import graphql.GraphQL;
+import graphql.language.Document;
+import graphql.language.Field;
+import graphql.language.OperationDefinition;
+import graphql.language.VariableDefinition;
+import graphql.parser.Parser;
+import graphql.schema.GraphQLSchema;
+import org.junit.jupiter.api.Test;
+import org.opora.platform.auth.Role;
+import org.opora.platform.auth.Scope;
+import org.opora.testing.GraphQlResponse;
+import org.opora.testing.OporaTestApp;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -25,21 +34,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Test;
-import org.opora.security.Role;
-import org.opora.security.Scope;
-import org.opora.testing.GraphQlResponse;
-import org.opora.testing.OporaTestApp;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
-import graphql.GraphQL;
-import graphql.language.Document;
-import graphql.language.Field;
-import graphql.language.OperationDefinition;
-import graphql.language.VariableDefinition;
-import graphql.parser.Parser;
-import graphql.schema.GraphQLSchema;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.opora.testing.OporaTestApp.adminToken;
+import static org.opora.testing.OporaTestApp.graphql;
+import static org.opora.testing.OporaTestApp.tokenFor;
 
 /**
  * Every query and mutation of the contract, at least once, against the real application (real HTTP, Neo4j,

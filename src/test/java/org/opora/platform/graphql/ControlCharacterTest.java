@@ -1,9 +1,16 @@
 package org.opora.platform.graphql;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.opora.testing.OporaTestApp.graphql;
-import static org.opora.testing.OporaTestApp.tokenFor;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.neo4j.driver.Session;
+import org.opora.platform.auth.Role;
+import org.opora.platform.auth.Scope;
+import org.opora.platform.input.TextInput;
+import org.opora.school.importing.FileKind;
+import org.opora.school.importing.ImportRejectedException;
+import org.opora.school.importing.SchoolDataImporter;
+import org.opora.testing.GraphQlResponse;
+import org.opora.testing.OporaTestApp;
 
 import java.io.StringReader;
 import java.util.HashMap;
@@ -11,17 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.neo4j.driver.Session;
-import org.opora.platform.input.TextInput;
-import org.opora.school.importing.FileKind;
-import org.opora.school.importing.ImportRejectedException;
-import org.opora.school.importing.SchoolDataImporter;
-import org.opora.security.Role;
-import org.opora.security.Scope;
-import org.opora.testing.GraphQlResponse;
-import org.opora.testing.OporaTestApp;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.opora.testing.OporaTestApp.graphql;
+import static org.opora.testing.OporaTestApp.tokenFor;
 
 /**
  * Control characters are refused at the door, wherever free text enters: a practice whose text held a NUL used to be

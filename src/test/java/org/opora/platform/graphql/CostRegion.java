@@ -1,7 +1,7 @@
 package org.opora.platform.graphql;
 
-import org.opora.security.Role;
-import org.opora.security.Scope;
+import org.opora.platform.auth.Role;
+import org.opora.platform.auth.Scope;
 import org.opora.testing.OporaTestApp;
 import org.opora.testing.TestRegion;
 

@@ -2,8 +2,8 @@ package org.opora.platform.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
-import org.opora.security.Role;
-import org.opora.security.Scope;
+import org.opora.platform.auth.Role;
+import org.opora.platform.auth.Scope;
 
 import java.net.http.HttpHeaders;
 import java.net.http.HttpResponse;

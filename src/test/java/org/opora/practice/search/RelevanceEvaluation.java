@@ -1,5 +1,16 @@
 package org.opora.practice.search;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micronaut.context.ApplicationContext;
+import org.neo4j.driver.Driver;
+import org.opora.platform.auth.CurrentUser;
+import org.opora.platform.auth.Role;
+import org.opora.platform.auth.Scope;
+import org.opora.practice.PracticeRepository;
+import org.opora.practice.seed.PracticeDemoLoader;
+import org.opora.school.importing.CsvReader;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -11,19 +22,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import org.neo4j.driver.Driver;
-import org.opora.practice.PracticeRepository;
-import org.opora.practice.seed.PracticeDemoLoader;
-import org.opora.school.importing.CsvReader;
-import org.opora.security.CurrentUser;
-import org.opora.security.Role;
-import org.opora.security.Scope;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import io.micronaut.context.ApplicationContext;
 
 /**
  * The judged test collection of practice search: loads the committed seed bank (seed-data/practices, 320

@@ -1,10 +1,12 @@
 package org.opora.practice.seed;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.opora.testing.OporaTestApp.adminToken;
-import static org.opora.testing.OporaTestApp.bean;
-import static org.opora.testing.OporaTestApp.graphql;
-import static org.opora.testing.OporaTestApp.tokenFor;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.opora.platform.auth.Role;
+import org.opora.platform.auth.Scope;
+import org.opora.practice.PracticeRepository;
+import org.opora.practice.search.PracticeOutbox;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -12,14 +14,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.opora.practice.PracticeRepository;
-import org.opora.practice.search.PracticeOutbox;
-import org.opora.security.Role;
-import org.opora.security.Scope;
-
-import com.fasterxml.jackson.databind.JsonNode;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.opora.testing.OporaTestApp.adminToken;
+import static org.opora.testing.OporaTestApp.bean;
+import static org.opora.testing.OporaTestApp.graphql;
+import static org.opora.testing.OporaTestApp.tokenFor;
 
 /**
  * The demo loader takes generated seed files into Neo4j and search; a seed naming schools the database lacks is

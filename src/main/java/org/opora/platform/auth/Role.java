@@ -1,4 +1,4 @@
-package org.opora.security;
+package org.opora.platform.auth;
 
 import java.util.Collection;
 

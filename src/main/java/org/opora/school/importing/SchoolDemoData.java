@@ -1,11 +1,9 @@
-package org.opora.school;
+package org.opora.school.importing;
 
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import org.opora.platform.demo.DemoDataLoader;
-import org.opora.school.importing.ImportReport;
-import org.opora.school.importing.SchoolDataImporter;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package org.opora.security;
+package org.opora.platform.auth;
 
 import io.micronaut.security.authentication.Authentication;
 import org.opora.platform.errors.ApiException;
@@ -10,11 +10,11 @@ import java.util.Set;
 /** The authenticated caller as the features see it: who, with which roles, over which territory. */
 public record CurrentUser(String username, Set<Role> roles, Scope scope) {
 
-    static final String REGION_CLAIM = "regionId";
-    static final String MUNICIPALITY_CLAIM = "municipalityId";
-    static final String SCHOOL_CLAIM = "schoolId";
+    public static final String REGION_CLAIM = "regionId";
+    public static final String MUNICIPALITY_CLAIM = "municipalityId";
+    public static final String SCHOOL_CLAIM = "schoolId";
     /** The security stamp of the user when the token was issued (see {@link CurrentRightsFilter}). */
-    static final String STAMP_CLAIM = "stamp";
+    public static final String STAMP_CLAIM = "stamp";
 
     public static CurrentUser of(Authentication authentication) {
         Set<Role> roles = EnumSet.noneOf(Role.class);
