@@ -33,19 +33,27 @@ final class Stats {
     }
 
     static Line ols(double[] x, double[] y) {
-        double mx = mean(x);
-        double my = mean(y);
-        double sxy = 0;
-        double sxx = 0;
-        double syy = 0;
-        for (int i = 0; i < x.length; i++) {
-            sxy += (x[i] - mx) * (y[i] - my);
-            sxx += (x[i] - mx) * (x[i] - mx);
-            syy += (y[i] - my) * (y[i] - my);
+        CoMoments m = CoMoments.of(x, y);
+        double slope = m.sxx == 0 ? 0 : m.sxy / m.sxx;
+        double r2 = m.sxx == 0 || m.syy == 0 ? 0 : (m.sxy * m.sxy) / (m.sxx * m.syy);
+        return new Line(m.my - slope * m.mx, slope, r2);
+    }
+
+    /** Means and centred sums of squares and cross-products of two series: what a line and a correlation share. */
+    private record CoMoments(double mx, double my, double sxy, double sxx, double syy) {
+        static CoMoments of(double[] x, double[] y) {
+            double mx = mean(x);
+            double my = mean(y);
+            double sxy = 0;
+            double sxx = 0;
+            double syy = 0;
+            for (int i = 0; i < x.length; i++) {
+                sxy += (x[i] - mx) * (y[i] - my);
+                sxx += (x[i] - mx) * (x[i] - mx);
+                syy += (y[i] - my) * (y[i] - my);
+            }
+            return new CoMoments(mx, my, sxy, sxx, syy);
         }
-        double slope = sxx == 0 ? 0 : sxy / sxx;
-        double r2 = sxx == 0 || syy == 0 ? 0 : (sxy * sxy) / (sxx * syy);
-        return new Line(my - slope * mx, slope, r2);
     }
 
     /** Share of values that are less than or equal to {@code value} (0..1). */
@@ -73,17 +81,8 @@ final class Stats {
 
     /** Pearson correlation; NaN when either side has no spread. */
     static double correlation(double[] x, double[] y) {
-        double mx = mean(x);
-        double my = mean(y);
-        double sxy = 0;
-        double sxx = 0;
-        double syy = 0;
-        for (int i = 0; i < x.length; i++) {
-            sxy += (x[i] - mx) * (y[i] - my);
-            sxx += (x[i] - mx) * (x[i] - mx);
-            syy += (y[i] - my) * (y[i] - my);
-        }
-        return sxx == 0 || syy == 0 ? Double.NaN : sxy / Math.sqrt(sxx * syy);
+        CoMoments m = CoMoments.of(x, y);
+        return m.sxx == 0 || m.syy == 0 ? Double.NaN : m.sxy / Math.sqrt(m.sxx * m.syy);
     }
 
     /**
