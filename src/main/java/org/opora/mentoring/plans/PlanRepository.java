@@ -7,7 +7,6 @@ import org.opora.mentoring.teachers.Rows;
 import org.opora.platform.neo4j.Neo4jSessions;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -75,13 +74,9 @@ public class PlanRepository {
 
     /** Plans of each teacher, newest first, with goals and activities (one query for many teachers); every id gets a list. */
     public Map<String, List<IndividualPlan>> plansOf(Collection<String> teacherIds) {
-        Map<String, List<IndividualPlan>> byTeacher = new HashMap<>();
-        teacherIds.forEach(id -> byTeacher.put(id, new ArrayList<>()));
-        neo4j.read(tx -> tx.run("MATCH (t:Teacher)-[:HAS_PLAN]->(p:IndividualPlan) WHERE t.id IN $ids RETURN " + PLAN
-                        + " AS p ORDER BY p.startDate DESC, p.id", Map.of("ids", List.copyOf(teacherIds)))
-                .list(r -> plan(r.get("p"))))
-                .forEach(p -> byTeacher.get(p.teacherId()).add(p));
-        return byTeacher;
+        return Rows.groupedBy(teacherIds, neo4j.read(tx -> tx.run("MATCH (t:Teacher)-[:HAS_PLAN]->(p:IndividualPlan) WHERE t.id IN $ids RETURN " + PLAN
+                        + " AS p, t.id AS teacherId ORDER BY p.startDate DESC, p.id", Map.of("ids", List.copyOf(teacherIds)))
+                .list(r -> Map.entry(r.get("teacherId").asString(), plan(r.get("p"))))));
     }
 
     public Optional<String> goalTeacher(String goalId) {
@@ -112,14 +107,10 @@ public class PlanRepository {
 
     /** Courses of each teacher, latest first (one query for many teachers); every id gets a list. */
     public Map<String, List<CourseCompletion>> coursesOf(Collection<String> teacherIds) {
-        Map<String, List<CourseCompletion>> byTeacher = new HashMap<>();
-        teacherIds.forEach(id -> byTeacher.put(id, new ArrayList<>()));
-        neo4j.read(tx -> tx.run("""
+        return Rows.groupedBy(teacherIds, neo4j.read(tx -> tx.run("""
                 MATCH (t:Teacher)-[:COMPLETED_COURSE]->(c:CourseCompletion) WHERE t.id IN $ids
                 RETURN t.id AS teacherId, c {.*} AS c ORDER BY c.completedOn DESC, c.id""", Map.of("ids", List.copyOf(teacherIds)))
-                .list(r -> Map.entry(r.get("teacherId").asString(), course(r.get("c")))))
-                .forEach(e -> byTeacher.get(e.getKey()).add(e.getValue()));
-        return byTeacher;
+                .list(r -> Map.entry(r.get("teacherId").asString(), course(r.get("c"))))));
     }
 
     private static IndividualPlan plan(Value p) {

@@ -10,7 +10,6 @@ import org.opora.platform.errors.ApiException;
 import org.opora.platform.neo4j.Neo4jSessions;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -121,12 +120,9 @@ public class RelationRepository {
 
     /** Relations of each mentor (by teacher id), oldest first (one query for many mentors); every id gets a list. */
     public Map<String, List<MentoringRelation>> relationsOfMentors(Collection<String> teacherIds) {
-        Map<String, List<MentoringRelation>> byMentor = new HashMap<>();
-        teacherIds.forEach(id -> byMentor.put(id, new ArrayList<>()));
-        neo4j.read(tx -> tx.run(RELATION_MATCH + " WITH * WHERE mentor.id IN $ids RETURN " + RELATION
-                + " AS r ORDER BY r.startDate, r.id", Map.of("ids", List.copyOf(teacherIds))).list(r -> relation(r.get("r"))))
-                .forEach(r -> byMentor.get(r.mentorId()).add(r));
-        return byMentor;
+        return Rows.groupedBy(teacherIds, neo4j.read(tx -> tx.run(RELATION_MATCH + " WITH * WHERE mentor.id IN $ids RETURN " + RELATION
+                + " AS r ORDER BY r.startDate, r.id", Map.of("ids", List.copyOf(teacherIds)))
+                .list(r -> Map.entry(r.get("r").get("mentorId").asString(), relation(r.get("r"))))));
     }
 
     public List<MentoringRelation> relationsAsMentee(String teacherId) {
@@ -164,14 +160,10 @@ public class RelationRepository {
 
     /** Meetings of each relation, newest first (one query for many relations); every id gets a list. */
     public Map<String, List<Meeting>> meetingsOf(Collection<String> relationIds) {
-        Map<String, List<Meeting>> byRelation = new HashMap<>();
-        relationIds.forEach(id -> byRelation.put(id, new ArrayList<>()));
-        neo4j.read(tx -> tx.run("""
+        return Rows.groupedBy(relationIds, neo4j.read(tx -> tx.run("""
                 MATCH (r:MentoringRelation)-[:HAS_MEETING]->(m:Meeting) WHERE r.id IN $ids
                 RETURN r.id AS relationId, m {.*} AS m ORDER BY m.date DESC, m.id""", Map.of("ids", List.copyOf(relationIds)))
-                .list(r -> Map.entry(r.get("relationId").asString(), meeting(r.get("m")))))
-                .forEach(e -> byRelation.get(e.getKey()).add(e.getValue()));
-        return byRelation;
+                .list(r -> Map.entry(r.get("relationId").asString(), meeting(r.get("m"))))));
     }
 
     /** The latest meeting of each relation that has one (one query for many relations). */

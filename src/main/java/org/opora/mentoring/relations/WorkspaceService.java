@@ -13,6 +13,8 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * The caller's mentoring workspace: their mentees (open relations as mentor), reminders, their own mentors and plans.
@@ -73,10 +75,10 @@ public class WorkspaceService {
             return new Digest(List.of(), List.of());
         }
         List<MenteeCard> cards = cards(openRelationsOfMentors(List.of(me.id())).get(me.id()), workspace);
-        List<String> menteeIds = cards.stream().map(c -> c.relation().menteeTeacherId()).filter(java.util.Objects::nonNull).toList();
+        List<String> menteeIds = cards.stream().map(c -> c.relation().menteeTeacherId()).filter(Objects::nonNull).toList();
         Map<String, Teacher> mentees = menteeIds.isEmpty() ? Map.of() : teachers.teachersByIds(menteeIds);
         Map<String, List<IndividualPlan>> planned = plans.plansOf(
-                java.util.stream.Stream.concat(menteeIds.stream(), java.util.stream.Stream.of(me.id())).distinct().toList());
+                Stream.concat(menteeIds.stream(), Stream.of(me.id())).distinct().toList());
         List<MenteeStatus> statuses = cards.stream().map(card -> {
             String menteeId = card.relation().menteeTeacherId();
             return new MenteeStatus(card, menteeId == null ? null : mentees.get(menteeId),

@@ -4,7 +4,6 @@ import jakarta.inject.Singleton;
 import org.neo4j.driver.Value;
 import org.opora.platform.neo4j.Neo4jSessions;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -54,13 +53,9 @@ public class DiagnosticRepository {
 
     /** Diagnostics of each teacher, newest first (one query for many teachers); every id gets a list. */
     public Map<String, List<Diagnostic>> diagnosticsOf(Collection<String> teacherIds) {
-        Map<String, List<Diagnostic>> byTeacher = new HashMap<>();
-        teacherIds.forEach(id -> byTeacher.put(id, new ArrayList<>()));
-        neo4j.read(tx -> tx.run("MATCH (t:Teacher)-[:HAS_DIAGNOSTIC]->(d:Diagnostic) WHERE t.id IN $ids RETURN t.id AS teacherId, "
+        return Rows.groupedBy(teacherIds, neo4j.read(tx -> tx.run("MATCH (t:Teacher)-[:HAS_DIAGNOSTIC]->(d:Diagnostic) WHERE t.id IN $ids RETURN t.id AS teacherId, "
                         + DIAGNOSTIC + " AS d ORDER BY d.date DESC, d.id", Map.of("ids", List.copyOf(teacherIds)))
-                .list(r -> Map.entry(r.get("teacherId").asString(), diagnostic(r.get("d")))))
-                .forEach(e -> byTeacher.get(e.getKey()).add(e.getValue()));
-        return byTeacher;
+                .list(r -> Map.entry(r.get("teacherId").asString(), diagnostic(r.get("d"))))));
     }
 
     private static Diagnostic diagnostic(Value d) {

@@ -3,7 +3,11 @@ package org.opora.mentoring.teachers;
 import org.neo4j.driver.Value;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /** Null-aware reads of Cypher values for the mentoring repositories' row mapping. */
@@ -42,5 +46,13 @@ public final class Rows {
 
     public static <T> List<T> list(Value value, Function<Value, T> mapping) {
         return value == null || value.isNull() ? List.of() : value.asList(mapping::apply);
+    }
+
+    /** A batch query's rows grouped by key, in row order; every key asked for gets a list, empty without rows. */
+    public static <V> Map<String, List<V>> groupedBy(Collection<String> keys, List<Map.Entry<String, V>> rows) {
+        Map<String, List<V>> grouped = new HashMap<>();
+        keys.forEach(key -> grouped.put(key, new ArrayList<>()));
+        rows.forEach(row -> grouped.computeIfAbsent(row.getKey(), k -> new ArrayList<>()).add(row.getValue()));
+        return grouped;
     }
 }

@@ -10,6 +10,7 @@ import org.opora.platform.errors.ApiException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Teachers' profiles and logins: creating a teacher, linking a login, reading profiles. */
 @Singleton
@@ -104,7 +105,7 @@ public class TeacherService {
     }
 
     /** The teacher linked to the login, if any. */
-    public java.util.Optional<Teacher> byUsername(String username) {
+    public Optional<Teacher> byUsername(String username) {
         return repository.teacherByUsername(username);
     }
 
