@@ -2,6 +2,27 @@ package org.opora.mentoring;
 
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
+import org.opora.mentoring.associations.Association;
+import org.opora.mentoring.associations.AssociationEvent;
+import org.opora.mentoring.associations.AssociationKind;
+import org.opora.mentoring.associations.AssociationLevel;
+import org.opora.mentoring.associations.AssociationRepository;
+import org.opora.mentoring.plans.ActivityKind;
+import org.opora.mentoring.plans.GoalStatus;
+import org.opora.mentoring.plans.PlanService;
+import org.opora.mentoring.relations.Meeting;
+import org.opora.mentoring.relations.MentorSuggestion;
+import org.opora.mentoring.relations.MentoringKind;
+import org.opora.mentoring.relations.MentoringRelation;
+import org.opora.mentoring.relations.RelationRepository;
+import org.opora.mentoring.relations.RelationService;
+import org.opora.mentoring.relations.RelationStatus;
+import org.opora.mentoring.relations.SuggestionService;
+import org.opora.mentoring.teachers.CompetenceArea;
+import org.opora.mentoring.teachers.DeficitLevel;
+import org.opora.mentoring.teachers.DiagnosticService;
+import org.opora.mentoring.teachers.MentoringIds;
+import org.opora.mentoring.teachers.TeacherService;
 import org.opora.platform.auth.CurrentUser;
 import org.opora.platform.auth.Role;
 import org.opora.platform.auth.Scope;
@@ -45,13 +66,17 @@ class MentoringDemoData implements DemoDataLoader {
             "Подготовка открытого урока", "Дисциплина и мотивация в классе", "Анализ результатов ВПР"};
 
     private final Neo4jSessions neo4j;
-    private final MentoringRepository repository;
-    private final MentoringService service;
+    private final Services service;
     private final DemoLogins logins;
 
-    MentoringDemoData(Neo4jSessions neo4j, MentoringRepository repository, MentoringService service, DemoLogins logins) {
+    /** The mentoring use cases the demo goes through (meetings and fixed-id associations go to the repositories). */
+    @Singleton
+    record Services(TeacherService teachers, DiagnosticService diagnostics, PlanService plans, RelationService relations,
+                    SuggestionService suggestions, RelationRepository meetings, AssociationRepository associations) {
+    }
+
+    MentoringDemoData(Neo4jSessions neo4j, Services service, DemoLogins logins) {
         this.neo4j = neo4j;
-        this.repository = repository;
         this.service = service;
         this.logins = logins;
     }
@@ -126,6 +151,7 @@ class MentoringDemoData implements DemoDataLoader {
                 REMOVE t.group
                 CREATE (t)-[:WORKS_AT]->(s)""", Map.of("rows", teachers)).consume());
 
+        CurrentUser system = new CurrentUser("demo", EnumSet.of(Role.ADMIN), Scope.EVERYWHERE);
         int diagnostics = 0;
         List<Map<String, Object>> mentees = new ArrayList<>();
         for (Map<String, Object> t : teachers) {
@@ -135,81 +161,65 @@ class MentoringDemoData implements DemoDataLoader {
                 continue;
             }
             List<String> deficitAreas = areas(random, 1 + random.nextInt(4));
-            List<Map<String, Object>> first = new ArrayList<>();
+            List<DiagnosticService.NewDeficit> first = new ArrayList<>();
             for (String area : deficitAreas) {
                 first.add(deficit(area, DeficitLevel.values()[random.nextInt(3)].name()));
             }
             boolean twice = random.nextInt(10) < 6;
-            List<Map<String, Object>> latest = first;
+            List<DiagnosticService.NewDeficit> latest = first;
             LocalDate firstDate = today.minusMonths(twice ? 20 : 8).withDayOfMonth(10 + random.nextInt(10));
-            repository.addDiagnostic(id, diag(firstDate), first);
+            service.diagnostics().record(diag(id, firstDate, first), system);
             diagnostics++;
             if (twice) {
                 latest = new ArrayList<>();
                 boolean improved = random.nextInt(10) < 7;
-                for (Map<String, Object> d : first) {
-                    int level = DeficitLevel.valueOf((String) d.get("level")).ordinal() + (improved ? -1 : random.nextInt(2));
+                for (DiagnosticService.NewDeficit d : first) {
+                    int level = d.level().ordinal() + (improved ? -1 : random.nextInt(2));
                     if (level >= 0) {
-                        latest.add(deficit((String) d.get("competence"), DeficitLevel.values()[Math.min(level, 2)].name()));
+                        latest.add(deficit(d.competence().name(), DeficitLevel.values()[Math.min(level, 2)].name()));
                     }
                 }
-                repository.addDiagnostic(id, diag(today.minusMonths(8).withDayOfMonth(10 + random.nextInt(10))), latest);
+                service.diagnostics().record(diag(id, today.minusMonths(8).withDayOfMonth(10 + random.nextInt(10)), latest), system);
                 diagnostics++;
             }
-            plan(random, id, latest.isEmpty() ? first : latest, today);
+            plan(random, id, latest.isEmpty() ? first : latest, today, system);
             if (random.nextBoolean()) {
-                Map<String, Object> course = new HashMap<>();
-                course.put("id", MentoringService.newId("C"));
-                course.put("title", "Курсы повышения квалификации: " + CompetenceArea.valueOf((String) first.get(0).get("competence")).label());
-                course.put("provider", "Институт развития образования");
-                course.put("hours", 36 + 36 * random.nextInt(2));
-                course.put("competence", first.get(0).get("competence"));
-                course.put("completedOn", today.minusMonths(1 + random.nextInt(12)));
-                repository.addCourse(id, course);
+                service.plans().recordCourse(new PlanService.NewCourse(id,
+                        "Курсы повышения квалификации: " + first.get(0).competence().label(), "Институт развития образования",
+                        36 + 36 * random.nextInt(2), first.get(0).competence(), today.minusMonths(1 + random.nextInt(12))), system);
             }
             if (low && (Boolean.TRUE.equals(t.get("youngSpecialist")) || random.nextInt(10) < 4)) {
                 mentees.add(t);
             }
         }
 
-        CurrentUser system = new CurrentUser("demo", EnumSet.of(Role.ADMIN), Scope.EVERYWHERE);
         int relations = 0;
         for (Map<String, Object> t : mentees) {
             String id = (String) t.get("id");
-            List<Map<String, Object>> suggestions = service.suggestions(id, 1, system);
+            List<MentorSuggestion> suggestions = service.suggestions().suggestions(id, 1, system);
             if (suggestions.isEmpty()) {
                 continue;
             }
-            @SuppressWarnings("unchecked") Map<String, Object> mentor = (Map<String, Object>) suggestions.get(0).get("mentor");
             LocalDate start = today.minusWeeks(10 + random.nextInt(50));
-            Map<String, Object> r = new HashMap<>();
-            r.put("id", MentoringService.newId("MR"));
-            r.put("kind", MentoringKind.TEACHER_TEACHER.name());
-            r.put("status", RelationStatus.PENDING.name());
-            r.put("startDate", start);
-            r.put("plannedEndDate", start.plusYears(1));
-            r.put("goal", "Преодоление профессиональных дефицитов по ИОМ педагога");
-            r.put("regionId", region);
-            r.put("municipalityId", repository.teacher(id).orElseThrow().get("municipalityId"));
-            r.put("schoolId", t.get("schoolId"));
-            r.put("createdBy", "demo");
-            repository.proposeRelation(r, (String) mentor.get("id"), id, null);
+            MentoringRelation r = service.relations().propose(new RelationService.Proposal(MentoringKind.TEACHER_TEACHER,
+                    suggestions.get(0).mentor().id(), id, null, start, start.plusYears(1),
+                    "Преодоление профессиональных дефицитов по ИОМ педагога"), system);
             relations++;
             int fate = random.nextInt(10);
             if (fate == 0) {
                 continue; // stays pending
             }
-            repository.transition((String) r.get("id"), RelationStatus.PENDING, RelationStatus.ACTIVE, start);
+            service.relations().changeStatus(r.id(), RelationStatus.ACTIVE, start, system);
             boolean quiet = fate <= 2;
             LocalDate last = quiet ? today.minusWeeks(6 + random.nextInt(6)) : today.minusDays(3 + random.nextInt(20));
             for (LocalDate date = start.plusWeeks(1); date.isBefore(last); date = date.plusWeeks(2 + random.nextInt(3))) {
-                meeting(random, (String) r.get("id"), date);
+                meeting(random, r.id(), date);
             }
             if (last.isAfter(start)) {
-                meeting(random, (String) r.get("id"), last);
+                meeting(random, r.id(), last);
             }
             if (fate == 9) {
-                repository.transition((String) r.get("id"), RelationStatus.ACTIVE, RelationStatus.COMPLETED, today.minusDays(5));
+                service.relations().changeStatus(r.id(), RelationStatus.COMPLETED, today.minusDays(5), system);
             }
         }
 
@@ -220,79 +230,62 @@ class MentoringDemoData implements DemoDataLoader {
 
     private void meeting(Random random, String relationId, LocalDate date) {
         String topic = TOPICS[random.nextInt(TOPICS.length)];
-        Map<String, Object> m = new HashMap<>();
-        m.put("id", MentoringService.newId("M"));
-        m.put("date", date);
-        m.put("topic", topic);
-        m.put("sharedNotes", "Обсудили: " + topic.toLowerCase() + ". Договорились о посещении урока.");
-        m.put("privateNotes", random.nextBoolean() ? "Нужна поддержка: неуверенность при работе с классом" : "Прогресс заметен");
-        m.put("nextSteps", List.of("Подготовить конспект урока", "Посетить урок наставника"));
-        repository.addMeeting(relationId, m);
+        service.meetings().addMeeting(new Meeting(MentoringIds.newId("M"), relationId, date, topic,
+                "Обсудили: " + topic.toLowerCase() + ". Договорились о посещении урока.",
+                random.nextBoolean() ? "Нужна поддержка: неуверенность при работе с классом" : "Прогресс заметен",
+                List.of("Подготовить конспект урока", "Посетить урок наставника")));
     }
 
-    private void plan(Random random, String teacherId, List<Map<String, Object>> deficits, LocalDate today) {
+    private void plan(Random random, String teacherId, List<DiagnosticService.NewDeficit> deficits, LocalDate today, CurrentUser system) {
         // the current school year, from 1 September
         LocalDate start = LocalDate.of(today.getMonthValue() >= 9 ? today.getYear() : today.getYear() - 1, 9, 1);
-        Map<String, Object> plan = new HashMap<>();
-        plan.put("id", MentoringService.newId("P"));
-        plan.put("title", "ИОМ педагога (индивидуальный образовательный маршрут) на " + start.getYear() + "/" + (start.getYear() + 1) + " уч. г.");
-        plan.put("startDate", start);
-        plan.put("endDate", start.plusYears(1).minusDays(1));
-        plan.put("createdBy", "demo");
-        List<Map<String, Object>> goals = new ArrayList<>();
-        for (Map<String, Object> d : deficits) {
-            Map<String, Object> g = new HashMap<>();
-            g.put("id", MentoringService.newId("G"));
-            g.put("competence", d.get("competence"));
-            g.put("target", "Устранить дефицит: " + CompetenceArea.valueOf((String) d.get("competence")).label().toLowerCase());
-            g.put("deadline", start.plusMonths(2 + random.nextInt(10)));
-            g.put("status", GoalStatus.values()[random.nextInt(3)].name());
-            goals.add(g);
+        List<PlanService.NewGoal> goals = new ArrayList<>();
+        for (DiagnosticService.NewDeficit d : deficits) {
+            goals.add(new PlanService.NewGoal(d.competence(), "Устранить дефицит: " + d.competence().label().toLowerCase(),
+                    start.plusMonths(2 + random.nextInt(10)), GoalStatus.values()[random.nextInt(3)]));
         }
-        List<Map<String, Object>> activities = new ArrayList<>();
+        List<PlanService.NewActivity> activities = new ArrayList<>();
         String[][] kinds = {{"COURSE", "Курсы повышения квалификации"}, {"SEMINAR", "Муниципальный семинар"},
                 {"OPEN_LESSON", "Открытый урок"}, {"INTERNSHIP", "Стажировка в школе-лидере"}};
         for (int i = 0; i < 2; i++) {
             String[] kind = kinds[random.nextInt(kinds.length)];
-            Map<String, Object> a = new HashMap<>();
-            a.put("id", MentoringService.newId("A"));
-            a.put("kind", kind[0]);
-            a.put("title", kind[1]);
-            a.put("date", start.plusMonths(1 + random.nextInt(10)));
-            a.put("done", random.nextBoolean());
-            activities.add(a);
+            activities.add(new PlanService.NewActivity(ActivityKind.valueOf(kind[0]), kind[1], start.plusMonths(1 + random.nextInt(10)),
+                    null, random.nextBoolean()));
         }
-        repository.createPlan(teacherId, plan, goals, activities);
+        service.plans().createPlan(new PlanService.NewPlan(teacherId,
+                "ИОМ педагога (индивидуальный образовательный маршрут) на " + start.getYear() + "/" + (start.getYear() + 1) + " уч. г.",
+                start, start.plusYears(1).minusDays(1), goals, activities), system);
     }
 
     private void associations(String region, Random random, List<Map<String, Object>> schools, List<Map<String, Object>> teachers, LocalDate today) {
         String municipality = (String) schools.get(0).get("municipalityId");
-        Map<String, Object> rmo = repository.createAssociation(Map.of("id", region + "-MA-MATH", "kind", "METHODOLOGICAL_ASSOCIATION",
-                "name", "Муниципальное методическое объединение учителей математики", "level", "MUNICIPAL",
-                "subject", "Математика", "regionId", region, "municipalityId", municipality));
-        Map<String, Object> community = repository.createAssociation(Map.of("id", region + "-NC-LEADERS", "kind", "NETWORK_COMMUNITY",
-                "name", "Сетевое сообщество школ-лидеров и ШНОР", "level", "NETWORK", "regionId", region));
-        Map<String, Object> russian = repository.createAssociation(Map.of("id", region + "-MA-RUS", "kind", "METHODOLOGICAL_ASSOCIATION",
-                "name", "Региональное методическое объединение учителей русского языка", "level", "REGIONAL",
-                "subject", "Русский язык", "regionId", region));
+        AssociationRepository associations = service.associations();
+        Association rmo = associations.create(new Association(region + "-MA-MATH", AssociationKind.METHODOLOGICAL_ASSOCIATION,
+                "Муниципальное методическое объединение учителей математики", AssociationLevel.MUNICIPAL,
+                "Математика", region, municipality, null, List.of(), List.of()));
+        Association community = associations.create(new Association(region + "-NC-LEADERS", AssociationKind.NETWORK_COMMUNITY,
+                "Сетевое сообщество школ-лидеров и ШНОР", AssociationLevel.NETWORK, null, region, null, null, List.of(), List.of()));
+        Association russian = associations.create(new Association(region + "-MA-RUS", AssociationKind.METHODOLOGICAL_ASSOCIATION,
+                "Региональное методическое объединение учителей русского языка", AssociationLevel.REGIONAL,
+                "Русский язык", region, null, null, List.of(), List.of()));
         for (Map<String, Object> t : teachers) {
             @SuppressWarnings("unchecked") List<String> subjects = (List<String>) t.get("subjects");
             if (subjects.contains("Математика") && random.nextInt(10) < 7) {
-                repository.addMember((String) rmo.get("id"), (String) t.get("id"));
+                associations.addMember(rmo.id(), (String) t.get("id"));
             }
             if (subjects.contains("Русский язык") && random.nextInt(10) < 5) {
-                repository.addMember((String) russian.get("id"), (String) t.get("id"));
+                associations.addMember(russian.id(), (String) t.get("id"));
             }
             if (((Number) t.get("mentorCapacity")).intValue() > 0 || random.nextInt(10) < 1) {
-                repository.addMember((String) community.get("id"), (String) t.get("id"));
+                associations.addMember(community.id(), (String) t.get("id"));
             }
         }
-        repository.addEvent((String) rmo.get("id"), Map.of("id", region + "-E1", "date", today.minusMonths(2),
-                "title", "Семинар «Формирующее оценивание на уроках математики»", "format", "очно"));
-        repository.addEvent((String) community.get("id"), Map.of("id", region + "-E2", "date", today.minusMonths(1),
-                "title", "Круглый стол «Практики школ-лидеров для ШНОР»", "format", "онлайн"));
-        repository.addEvent((String) russian.get("id"), Map.of("id", region + "-E3", "date", today.plusWeeks(3),
-                "title", "Открытые уроки: смысловое чтение", "format", "очно"));
+        associations.addEvent(rmo.id(), new AssociationEvent(region + "-E1", today.minusMonths(2),
+                "Семинар «Формирующее оценивание на уроках математики»", "очно"));
+        associations.addEvent(community.id(), new AssociationEvent(region + "-E2", today.minusMonths(1),
+                "Круглый стол «Практики школ-лидеров для ШНОР»", "онлайн"));
+        associations.addEvent(russian.id(), new AssociationEvent(region + "-E3", today.plusWeeks(3),
+                "Открытые уроки: смысловое чтение", "очно"));
     }
 
     /** A mentor with an active relation, their mentee and the mentee's school admin. */
@@ -316,20 +309,20 @@ class MentoringDemoData implements DemoDataLoader {
                 new Scope(region, (String) p.get("municipality"), (String) p.get("school")));
         // The same checked and audited path as the API's linkTeacherLogin (a no-op when already linked at an earlier start).
         CurrentUser loader = new CurrentUser("demo-loader", EnumSet.of(Role.ADMIN), Scope.EVERYWHERE);
-        service.linkLogin((String) p.get("mentor"), "mentor", loader);
-        service.linkLogin((String) p.get("mentee"), "teacher", loader);
+        service.teachers().linkLogin((String) p.get("mentor"), "mentor", loader);
+        service.teachers().linkLogin((String) p.get("mentee"), "teacher", loader);
     }
 
     private void add(List<String> lines, String username, String name, EnumSet<Role> roles, Scope scope) {
         lines.add(logins.create(username, name, roles, scope));
     }
 
-    private static Map<String, Object> diag(LocalDate date) {
-        return Map.of("id", MentoringService.newId("D"), "date", date, "instrument", INSTRUMENTS[date.getMonthValue() % INSTRUMENTS.length]);
+    private static DiagnosticService.NewDiagnostic diag(String teacherId, LocalDate date, List<DiagnosticService.NewDeficit> deficits) {
+        return new DiagnosticService.NewDiagnostic(teacherId, date, INSTRUMENTS[date.getMonthValue() % INSTRUMENTS.length], deficits);
     }
 
-    private static Map<String, Object> deficit(String competence, String level) {
-        return Map.of("competence", competence, "level", level);
+    private static DiagnosticService.NewDeficit deficit(String competence, String level) {
+        return new DiagnosticService.NewDeficit(CompetenceArea.valueOf(competence), DeficitLevel.valueOf(level), null);
     }
 
     private static List<String> areas(Random random, int count) {

@@ -1,4 +1,4 @@
-package org.opora.mentoring;
+package org.opora.mentoring.relations;
 
 import org.opora.platform.errors.ApiException;
 

@@ -1,4 +1,4 @@
-package org.opora.mentoring;
+package org.opora.mentoring.associations;
 
 /** A methodological association (методическое объединение) or a network community (сетевое сообщество). */
 public enum AssociationKind {

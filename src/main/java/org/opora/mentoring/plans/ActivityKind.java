@@ -1,4 +1,4 @@
-package org.opora.mentoring;
+package org.opora.mentoring.plans;
 
 /** Activities of an individual plan. */
 public enum ActivityKind {

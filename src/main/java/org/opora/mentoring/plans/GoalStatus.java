@@ -1,4 +1,4 @@
-package org.opora.mentoring;
+package org.opora.mentoring.plans;
 
 /** Status of a goal of a teacher's individual plan (ИОМ педагога). */
 public enum GoalStatus {

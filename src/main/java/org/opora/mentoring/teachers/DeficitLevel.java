@@ -1,4 +1,4 @@
-package org.opora.mentoring;
+package org.opora.mentoring.teachers;
 
 /** How serious a deficit is; the weight drives suggestion coverage and competence dynamics. */
 public enum DeficitLevel {

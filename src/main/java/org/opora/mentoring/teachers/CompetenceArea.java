@@ -1,4 +1,4 @@
-package org.opora.mentoring;
+package org.opora.mentoring.teachers;
 
 /** Areas of a teacher's professional competence in which diagnostics find deficits and mentors have strengths. */
 public enum CompetenceArea {
