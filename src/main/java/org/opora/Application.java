@@ -53,7 +53,8 @@ public final class Application {
     private static int runTool(Launch launch) {
         Optional<LaunchTool> tool = LaunchTool.forMode(launch.mode());
         if (tool.isEmpty()) {
-            System.err.println("режим " + launch.mode() + " недоступен: в этой сборке нет инструментов разработки");
+            System.err.println("режим --" + launch.mode().name().toLowerCase(java.util.Locale.ROOT)
+                    + " недоступен: в этой сборке нет инструментов разработки (src/dev)");
             return 2;
         }
         return tool.get().run(launch.arguments(), System.out, System.err);
