@@ -32,7 +32,7 @@ import java.util.Map;
  * authentication) gets it through {@link #resetPassword()}, which the embedded API may do without logging in. The
  * DBMS folder is readable by the owner only (it holds the data and the password hashes).
  */
-public final class EmbeddedNeo4j implements AutoCloseable {
+public final class EmbeddedNeo4j implements LocalNeo4j {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedNeo4j.class);
     /** The user Neo4j creates with the system database. */
@@ -80,11 +80,13 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         return new EmbeddedNeo4j(dbms, port, credentials);
     }
 
+    @Override
     public String boltUri() {
         return "bolt://127.0.0.1:" + boltPort;
     }
 
     /** The login Bolt accepts. */
+    @Override
     public LocalCredentials credentials() {
         return credentials;
     }
@@ -93,6 +95,7 @@ public final class EmbeddedNeo4j implements AutoCloseable {
      * Sets the {@code neo4j} user's password to {@link #credentials()} through the embedded API, which needs no login
      * (whoever runs this JVM owns the store files anyway), for a store that holds another password.
      */
+    @Override
     public void resetPassword() {
         dbms.database("system").executeTransactionally(
                 "ALTER USER neo4j SET PLAINTEXT PASSWORD $password CHANGE NOT REQUIRED",
