@@ -73,6 +73,10 @@ public class IdentificationService {
 
     /** What each method found by itself, and how many of those findings gave the school the status. */
     public record MethodCount(IdentificationMethod method, SchoolStatus status, int found, int decisive) {
+
+        public String label() {
+            return status.label();
+        }
     }
 
     static List<MethodCount> methodCounts(List<Assessment> assessments) {
