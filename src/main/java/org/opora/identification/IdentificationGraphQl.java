@@ -29,14 +29,11 @@ class IdentificationGraphQl implements GraphQlWiring {
     static final String ASSESSMENT_LOADER = "identification.assessment";
 
     private final IdentificationService service;
-    private final IdentificationRepository repository;
     private final IdentificationHistory history;
     private final IdentificationJson json;
 
-    IdentificationGraphQl(IdentificationService service, IdentificationRepository repository, IdentificationHistory history,
-                          IdentificationJson json) {
+    IdentificationGraphQl(IdentificationService service, IdentificationHistory history, IdentificationJson json) {
         this.service = service;
-        this.repository = repository;
         this.history = history;
         this.json = json;
     }
@@ -74,7 +71,7 @@ class IdentificationGraphQl implements GraphQlWiring {
     @Override
     public List<EntityLoader<?, ?>> loaders() {
         return List.of(new EntityLoader<IdentificationRepository.AssessmentKey, StoredAssessment>(ASSESSMENT_LOADER,
-                repository::assessments));
+                service::assessments));
     }
 
     // ------------------------------------------------------------------ Query and Mutation
@@ -83,11 +80,11 @@ class IdentificationGraphQl implements GraphQlWiring {
         String regionId = env.getArgument("regionId");
         Connection.Request page = Connection.request(env.getArgument("first"), env.getArgument("after"), 1);
         List<IdentificationRun> fetched = service.runs(regionId, page.after(0), page.fetchSize());
-        return Connection.of(fetched, page, repository.countRuns(regionId), run -> Connection.cursor(run.createdAt().toString()));
+        return Connection.of(fetched, page, service.countRuns(regionId), run -> Connection.cursor(run.createdAt().toString()));
     }
 
     private IdentificationRun run(DataFetchingEnvironment env) {
-        return repository.find(env.getArgument("id")).orElse(null);
+        return service.find(env.getArgument("id")).orElse(null);
     }
 
     private IdentificationHistory.Comparison compare(DataFetchingEnvironment env) {
@@ -124,8 +121,8 @@ class IdentificationGraphQl implements GraphQlWiring {
         IdentificationRun run = env.getSource();
         String status = env.getArgument("status");
         Connection.Request page = Connection.request(env.getArgument("first"), env.getArgument("after"), 1);
-        List<StoredAssessment> fetched = repository.assessments(run.id(), status, page.after(0), page.fetchSize());
-        return Connection.of(fetched, page, repository.countAssessments(run.id(), status),
+        List<StoredAssessment> fetched = service.assessments(run.id(), status, page.after(0), page.fetchSize());
+        return Connection.of(fetched, page, service.countAssessments(run.id(), status),
                 a -> Connection.cursor(a.schoolId()));
     }
 

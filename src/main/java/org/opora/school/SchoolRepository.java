@@ -85,7 +85,7 @@ public class SchoolRepository {
         return neo4j.read(tx -> tx.run("MATCH (s:School) " + FILTER + """
                   AND ($afterName IS NULL OR s.name > $afterName OR (s.name = $afterName AND s.id > $afterId))
                 WITH s ORDER BY s.name, s.id LIMIT $limit
-                RETURN\s""" + SchoolDirectory.projection("s") + " AS school", p)
+                RETURN\s""" + SchoolDirectory.projection("s") + " AS school ORDER BY school.name, school.id", p)
                 .list(r -> SchoolDirectory.read(r.get("school"))));
     }
 

@@ -60,7 +60,7 @@ class SchoolReadModelTest {
         Map<String, School> found = directory.byIds(List.of("RM-00", "RM-05", "RM-NONE"));
         assertThat(found).containsOnlyKeys("RM-00", "RM-05");
         School school = found.get("RM-05");
-        assertThat(school.name()).isEqualTo("RM-05");
+        assertThat(school.name()).isEqualTo("Школа RM-05");
         assertThat(school.regionId()).isEqualTo(REGION);
         assertThat(school.regionName()).isEqualTo("Тестовый регион " + REGION);
         assertThat(school.municipalityId()).isEqualTo("RM-M1");
