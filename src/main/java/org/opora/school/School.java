@@ -2,9 +2,7 @@ package org.opora.school;
 
 import io.micronaut.core.annotation.Nullable;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A school as every feature reads it: its passport from schools.csv, its territory (ids and names) and the
@@ -23,7 +21,7 @@ public record School(String id,
                      @Nullable String regionName,
                      @Nullable String municipalityId,
                      @Nullable String municipalityName,
-                     CurrentIdentification identification) implements SchoolMapView {
+                     CurrentIdentification identification) {
 
     /**
      * What the region's newest identification run concluded about the school (written only by the
@@ -48,23 +46,4 @@ public record School(String id,
         return identification.runId();
     }
 
-    @Override
-    public Map<String, Object> asMap() {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("id", id);
-        map.put("name", name);
-        map.put("type", type);
-        map.put("locality", locality);
-        map.put("enrolment", enrolment);
-        map.put("smallSchool", smallSchool);
-        map.put("latitude", latitude);
-        map.put("longitude", longitude);
-        map.put("regionId", regionId);
-        map.put("regionName", regionName);
-        map.put("municipalityId", municipalityId);
-        map.put("municipalityName", municipalityName);
-        map.put("identificationRunId", identification.runId());
-        map.put("currentStatuses", identification.statuses());
-        return map;
-    }
 }

@@ -16,12 +16,6 @@ import java.util.Optional;
 /** Read side of the schools graph for the API: territories, the school list, a school's results and context. */
 @Singleton
 public class SchoolRepository {
-
-    /**
-     * The request DataLoader of schools by id. Kept for the mentoring feature until it uses
-     * {@link SchoolDirectory#LOADER} itself: the same loader.
-     */
-    public static final String SCHOOL_LOADER = SchoolDirectory.LOADER;
     /** The request DataLoader of municipalities by id (see {@code SchoolGraphQl#loaders}). */
     public static final String MUNICIPALITY_LOADER = "Municipality";
 

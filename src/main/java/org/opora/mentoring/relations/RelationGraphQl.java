@@ -18,7 +18,7 @@ import org.opora.platform.graphql.Arguments;
 import org.opora.platform.graphql.EntityLoader;
 import org.opora.platform.graphql.GraphQlWiring;
 import org.opora.platform.graphql.RequestContext;
-import org.opora.school.SchoolRepository;
+import org.opora.school.SchoolDirectory;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -146,7 +146,7 @@ public class RelationGraphQl implements GraphQlWiring {
     }
 
     private CompletableFuture<Object> relationMenteeSchool(DataFetchingEnvironment env) {
-        return EntityLoader.load(env, SchoolRepository.SCHOOL_LOADER, env.<MentoringRelation>getSource().menteeSchoolId());
+        return EntityLoader.load(env, SchoolDirectory.LOADER, env.<MentoringRelation>getSource().menteeSchoolId());
     }
 
     private CompletableFuture<List<MeetingView>> relationMeetings(DataFetchingEnvironment env) {

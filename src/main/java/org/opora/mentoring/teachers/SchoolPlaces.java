@@ -2,30 +2,25 @@ package org.opora.mentoring.teachers;
 
 import jakarta.inject.Singleton;
 import org.opora.platform.neo4j.Neo4jSessions;
+import org.opora.school.SchoolDirectory;
 
 import java.util.Map;
 import java.util.Optional;
 
-/**
- * The one place where mentoring reads schools and municipalities. Kept as its own query until the school feature's
- * read model ({@code byIds}) is merged; then this class delegates to it.
- */
+/** The one place where mentoring reads schools (through the school read model) and municipalities. */
 @Singleton
 public class SchoolPlaces {
 
     private final Neo4jSessions neo4j;
+    private final SchoolDirectory directory;
 
-    SchoolPlaces(Neo4jSessions neo4j) {
+    SchoolPlaces(Neo4jSessions neo4j, SchoolDirectory directory) {
         this.neo4j = neo4j;
+        this.directory = directory;
     }
 
     public Optional<SchoolPlace> school(String schoolId) {
-        return neo4j.read(tx -> tx.run("""
-                MATCH (s:School {id: $id})
-                RETURN s.id AS id, s.name AS name, s.regionId AS regionId, s.municipalityId AS municipalityId
-                """, Map.of("id", schoolId)).stream().findFirst()
-                .map(r -> new SchoolPlace(r.get("id").asString(), Rows.string(r.get("name")), r.get("regionId").asString(),
-                        Rows.string(r.get("municipalityId")))));
+        return directory.byId(schoolId).map(SchoolPlace::of);
     }
 
     public Optional<String> municipalityRegion(String municipalityId) {

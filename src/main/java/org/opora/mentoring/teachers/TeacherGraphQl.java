@@ -8,10 +8,10 @@ import org.opora.platform.graphql.Arguments;
 import org.opora.platform.graphql.EntityLoader;
 import org.opora.platform.graphql.GraphQlWiring;
 import org.opora.platform.graphql.RequestContext;
-import org.opora.school.SchoolRepository;
+import org.opora.school.School;
+import org.opora.school.SchoolDirectory;
 
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -76,7 +76,7 @@ public class TeacherGraphQl implements GraphQlWiring {
     }
 
     private CompletableFuture<Object> teacherSchool(DataFetchingEnvironment env) {
-        return EntityLoader.load(env, SchoolRepository.SCHOOL_LOADER, env.<Teacher>getSource().schoolId());
+        return EntityLoader.load(env, SchoolDirectory.LOADER, env.<Teacher>getSource().schoolId());
     }
 
     private CompletableFuture<List<Diagnostic>> teacherDiagnostics(DataFetchingEnvironment env) {
@@ -122,15 +122,9 @@ public class TeacherGraphQl implements GraphQlWiring {
 
     // ------------------------------------------------------------------ parsing
 
-    /**
-     * The school a {@code School.teachers} field hangs on, as the school feature's fetchers give it today (a map).
-     * The one place to change when the school read model's typed summary arrives.
-     */
-    @SuppressWarnings("unchecked")
+    /** The school a {@code School.teachers} field hangs on: every School-typed field resolves to the read model's record. */
     private static SchoolPlace sourceSchool(DataFetchingEnvironment env) {
-        Map<String, Object> school = env.getSource();
-        return new SchoolPlace((String) school.get("id"), (String) school.get("name"), (String) school.get("regionId"),
-                (String) school.get("municipalityId"));
+        return SchoolPlace.of(env.<School>getSource());
     }
 
     private static CurrentUser user(DataFetchingEnvironment env) {
