@@ -8,6 +8,7 @@ import { BASE, explained, graphqlInPage, launch, openPage, screenshot, signIn, S
 
 const RELATION = process.env.E2E_RELATION_ID;
 const COLLEAGUE = process.env.E2E_COLLEAGUE_ID;
+const PROPOSED_MENTEE = process.env.E2E_PROPOSED_MENTEE_NAME;
 const QUERY = 'наставничество молодых педагогов';
 // One word per run, so that the proposed practice is found by that word alone.
 const MARK = `Проверка${Date.now().toString(36)}`;
@@ -156,9 +157,18 @@ test('a teacher searches as they type, filters by grade, opens a practice and bo
     await page.getByTestId('adoptions').waitFor();
     await page.getByTestId('bookmark').click();
     await page.getByTestId('bookmark').filter({ hasText: 'В закладках' }).waitFor();
-    await screenshot(page, 'practice');
     const api = await graphqlInPage(page, '{ myBookmarks { title } }');
     assert.ok(api.body.data.myBookmarks.some((b) => b.title === title), 'the bookmark is stored');
+
+    // The teacher records that their school adopted it (date: today by default, a note): the adopters list shows it.
+    const note = `Начали с 5-х классов, ведёт методическое объединение (${MARK})`;
+    await page.getByTestId('adopt').click();
+    await page.getByTestId('adopt-note').fill(note);
+    await page.getByRole('button', { name: 'Отметить', exact: true }).click();
+    await page.getByText('Внедрение отмечено').first().waitFor();
+    await page.getByTestId('adoptions').getByTestId('adoption').filter({ hasText: note }).waitFor();
+    await page.getByTestId('adopt').filter({ hasText: 'Внедрена в моей школе' }).waitFor();
+    await screenshot(page, 'practice');
   });
   await finish(session);
 });
@@ -278,6 +288,17 @@ test('a mentor logs a meeting with a shared and a private note; the mentee sees 
     await page.getByRole('button', { name: 'Сохранить' }).click();
     await page.getByTestId('meeting').filter({ hasText: SHARED_NOTE }).waitFor();
     await page.getByTestId('private-note').filter({ hasText: PRIVATE_NOTE }).waitFor();
+
+    // The mentor proposes a new relation for a colleague of their school: it waits in the workspace as proposed.
+    await page.goto(`${BASE}/mentoring`);
+    await page.getByTestId('propose-mentoring').click();
+    await page.getByTestId('propose-mentee').click();
+    await page.keyboard.type(PROPOSED_MENTEE);
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: PROPOSED_MENTEE }).first().click();
+    await page.getByTestId('propose-goal').fill(`Освоить формирующее оценивание на уроках (${MARK})`);
+    await page.getByRole('button', { name: 'Предложить', exact: true }).click();
+    await page.getByText('Наставничество предложено').first().waitFor();
+    await page.locator('[data-testid="mentee-card"][data-status="PENDING"]', { hasText: PROPOSED_MENTEE }).waitFor();
   });
   await finish(mentor);
 
