@@ -62,6 +62,12 @@ class MentoringAccess {
                 || user.scope().covers(str(teacher, "regionId"), str(teacher, "municipalityId"), str(teacher, "schoolId"));
     }
 
+    /** A mentor may propose themselves (their linked teacher record) for a mentee inside their own territory. */
+    static boolean proposesThemselves(CurrentUser user, Map<String, Object> mentor, Map<String, Object> menteePlace) {
+        return user.has(Role.MENTOR) && isSelf(user, mentor)
+                && user.scope().covers(str(menteePlace, "regionId"), str(menteePlace, "municipalityId"), str(menteePlace, "schoolId"));
+    }
+
     static boolean isMentorOfRelation(CurrentUser user, Map<String, Object> relation) {
         return user.username().equals(relation.get("mentorUsername"));
     }

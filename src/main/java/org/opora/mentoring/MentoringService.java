@@ -263,8 +263,10 @@ public class MentoringService {
             }
             place = requireTeacher(menteeTeacherId);
         }
-        if (!access.manages(user, str(place, "regionId"), str(place, "municipalityId"), str(place, "schoolId"))) {
-            throw ApiException.forbidden("Недостаточно прав: назначать наставников могут администрация школы и координаторы");
+        if (!access.manages(user, str(place, "regionId"), str(place, "municipalityId"), str(place, "schoolId"))
+                && !MentoringAccess.proposesThemselves(user, mentor, place)) {
+            throw ApiException.forbidden("Недостаточно прав: назначать наставников могут администрация школы и координаторы, "
+                    + "а наставник может предложить себя педагогу своей территории");
         }
         // Mentors come from the mentee's region (as suggestions do): a manager cannot take another region's teacher.
         if (!str(place, "regionId").equals(str(mentor, "regionId"))) {
@@ -300,6 +302,10 @@ public class MentoringService {
         }
         RelationStatus current = RelationStatus.valueOf(str(relation, "status"));
         current.requireMoveTo(target);
+        if (target == RelationStatus.ACTIVE && user.username().equals(relation.get("createdBy"))
+                && !access.manages(user, str(relation, "regionId"), str(relation, "municipalityId"), str(relation, "schoolId"))) {
+            throw ApiException.forbidden("Наставничество, которое вы предложили, подтверждают администрация школы или координатор");
+        }
         return repository.transition(id, current, target, today);
     }
 

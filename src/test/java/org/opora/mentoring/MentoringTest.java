@@ -118,6 +118,45 @@ class MentoringTest {
     }
 
     @Test
+    void aMentorProposesThemselvesInsideTheirTerritoryAndTheSchoolConfirms() {
+        String mentorB = tokenFor("ment-mentor-b", Set.of(Role.MENTOR), new Scope(REGION, "MENT-M1", "MENT-NEAR"));
+        String count = "MATCH (:Teacher {id: $t})<-[:MENTEE]-(r:MentoringRelation {createdBy: 'ment-mentor-b'}) RETURN count(r)";
+
+        // another teacher as the mentor, or a mentee outside the mentor's school: FORBIDDEN, nothing written
+        GraphQlResponse forOther = graphql(mentorB, PROPOSE, Map.of("in", Map.of("kind", "TEACHER_TEACHER", "mentorId", "M-A",
+                "menteeTeacherId", "T-OTHER")));
+        assertThat(forOther.errorCode()).isEqualTo("FORBIDDEN");
+        GraphQlResponse outside = graphql(mentorB, PROPOSE, Map.of("in", Map.of("kind", "TEACHER_TEACHER", "mentorId", "M-B",
+                "menteeTeacherId", "T-STALE")));
+        assertThat(outside.errorCode()).isEqualTo("FORBIDDEN");
+        assertThat(outside.errorMessage()).contains("наставник может предложить себя");
+        assertThat(cypherCount(count, "T-OTHER") + cypherCount(count, "T-STALE")).isZero();
+
+        JsonNode proposed = ok(mentorB, PROPOSE, Map.of("in", Map.of("kind", "TEACHER_TEACHER", "mentorId", "M-B",
+                "menteeTeacherId", "T-OTHER", "goal", "Подготовка к ОГЭ"))).path("proposeMentoring");
+        assertThat(proposed.path("status").asText()).isEqualTo("PENDING");
+        String id = proposed.path("id").asText();
+        assertThat(cypherCount(count, "T-OTHER")).isEqualTo(1);
+
+        // the mentor does not confirm their own proposal; the coordinator does
+        String change = "mutation($id: ID!, $s: MentoringStatus!) { changeMentoringStatus(id: $id, status: $s) { status } }";
+        GraphQlResponse selfConfirm = graphql(mentorB, change, Map.of("id", id, "s", "ACTIVE"));
+        assertThat(selfConfirm.errorCode()).isEqualTo("FORBIDDEN");
+        assertThat(status(id)).isEqualTo("PENDING");
+        activate(id);
+        assertThat(status(id)).isEqualTo("ACTIVE");
+        // frees the mentor's capacity for the other tests
+        assertThat(ok(mentorB, change, Map.of("id", id, "s", "CANCELLED")).path("changeMentoringStatus").path("status").asText())
+                .isEqualTo("CANCELLED");
+    }
+
+    private static long cypherCount(String cypher, String teacherId) {
+        try (var session = OporaTestApp.driver().session()) {
+            return session.run(cypher, Map.of("t", teacherId)).single().get(0).asLong();
+        }
+    }
+
+    @Test
     void statusTransitionsAreValidatedAndRefusalsChangeNothing() {
         String id = propose("M-B", "T-OTHER2", "2025-05-01");
         String change = "mutation($id: ID!, $s: MentoringStatus!) { changeMentoringStatus(id: $id, status: $s) { status endDate } }";
