@@ -1,21 +1,14 @@
 import { DatePicker, Form, Input, Select } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import dayjs from 'dayjs';
 import { graphql } from '../gql';
-import type { CompetenceArea, PlanInput } from '../gql/graphql';
 import { COMPETENCE } from '../lib/labels';
 
 // A new ИОМ педагога with its first goal: the same dialog on the relation page (mentor) and the teacher page (school).
+// The mutation's input is built by planInput (lib/plan.ts).
 
 export const CreatePlan = graphql(`
   mutation CreatePlan($input: PlanInput!) { createIndividualPlan(input: $input) { id } }
 `);
-
-export interface PlanFormValues {
-  title: string;
-  competence: CompetenceArea;
-  target: string;
-  deadline: Dayjs;
-}
 
 /** The form's fields (inside the page's own Form). */
 export function PlanFormFields() {
@@ -30,10 +23,4 @@ export function PlanFormFields() {
       <Form.Item name="deadline" label="Срок" rules={[{ required: true, message: 'Укажите срок' }]}><DatePicker format="DD.MM.YYYY" /></Form.Item>
     </>
   );
-}
-
-/** The mutation's input from the form's values: a plan starting today with one goal. */
-export function planInput(teacherId: string, v: PlanFormValues): PlanInput {
-  return { teacherId, title: v.title, startDate: dayjs().format('YYYY-MM-DD'),
-    goals: [{ competence: v.competence, target: v.target, deadline: v.deadline.format('YYYY-MM-DD') }] };
 }

@@ -109,9 +109,12 @@ export default function PracticePage() {
                 {bookmarked ? 'В закладках' : 'В закладки'}
               </Button>
             )}
-            {p.status === 'APPROVED' && adoptingSchool && (ownAdoption
-              ? <Button data-testid="adopt" onClick={openAdoption}>Внедрена в моей школе с {formatDate(ownAdoption.date)}: изменить</Button>
-              : <Button data-testid="adopt" onClick={openAdoption}>Отметить внедрение в моей школе</Button>)}
+            {p.status === 'APPROVED' && adoptingSchool && (
+              <>
+                {ownAdoption && <Tag color="green" data-testid="own-adoption">Внедрена в моей школе с {formatDate(ownAdoption.date)}</Tag>}
+                <Button data-testid="adopt" onClick={openAdoption}>{ownAdoption ? 'Изменить сведения о внедрении' : 'Отметить внедрение в моей школе'}</Button>
+              </>
+            )}
             {mine && (p.status === 'DRAFT' || p.status === 'REJECTED') && (
               <>
                 <Button onClick={() => navigate(`/practices/${id}/edit`)}>Изменить</Button>

@@ -12,7 +12,8 @@ import { QueryState } from '../components/QueryState';
 import { TeacherDevelopment } from '../components/TeacherDevelopment';
 import { useAction } from '../lib/useAction';
 import { COMPETENCE, DEFICIT_LEVEL } from '../lib/labels';
-import { CreatePlan, PlanFormFields, planInput } from '../components/PlanForm';
+import { CreatePlan, PlanFormFields } from '../components/PlanForm';
+import { planInput } from '../lib/plan';
 import { ProposeMentoring } from '../components/ProposeMentoringDialog';
 
 // Personal fields in one query: a caller without the right gets FORBIDDEN and the page says «Нет доступа».

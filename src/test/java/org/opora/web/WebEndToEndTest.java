@@ -107,7 +107,8 @@ class WebEndToEndTest {
 
     /**
      * All browser tests ({@code npm run e2e}), or for local work only the files named by
-     * {@code -Dopora.e2e.files=roles.test.mjs,...} (in src/web/e2e).
+     * {@code -Dopora.e2e.files=roles.test.mjs,...} (in src/web/e2e), optionally only the tests whose name matches
+     * {@code -Dopora.e2e.pattern=...}.
      */
     private static List<String> e2eCommand() {
         String files = System.getProperty("opora.e2e.files", "").strip();
@@ -115,6 +116,10 @@ class WebEndToEndTest {
             return List.of("npm", "run", "--silent", "e2e");
         }
         List<String> command = new java.util.ArrayList<>(List.of("node", "--test", "--test-concurrency=1"));
+        String pattern = System.getProperty("opora.e2e.pattern", "").strip();
+        if (!pattern.isEmpty()) {
+            command.add("--test-name-pattern=" + pattern);
+        }
         for (String file : files.split(",")) {
             command.add("e2e/" + file.strip());
         }
