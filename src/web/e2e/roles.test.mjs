@@ -342,6 +342,7 @@ test('a mentor logs a meeting with a shared and a private note; the mentee sees 
     await page.keyboard.type(PROPOSED_MENTEE);
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: PROPOSED_MENTEE }).first().click();
     await page.getByTestId('propose-goal').fill(`Освоить формирующее оценивание на уроках (${MARK})`);
+    await screenshot(page, 'mentor-proposal');
     await page.getByRole('button', { name: 'Предложить', exact: true }).click();
     await page.getByText('Наставничество предложено').first().waitFor();
     await page.locator('[data-testid="mentee-card"][data-status="PENDING"]', { hasText: PROPOSED_MENTEE }).waitFor();

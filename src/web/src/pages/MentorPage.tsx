@@ -64,7 +64,7 @@ export default function MentorPage() {
                   {card.deficits.length === 0 ? <span className="muted">дефицитов нет</span> : card.deficits.map((d) => (
                     <Tag key={d.competence} color={DEFICIT_LEVEL[d.level]?.color}>{d.competenceLabel}</Tag>))}
                 </Space>
-                <div>ИОМ педагога: {card.goalsDone} из {card.goalsTotal} целей</div>
+                <div>ИОМ педагога: {card.goalsDone} из {card.goalsTotal} {card.goalsTotal % 10 === 1 && card.goalsTotal % 100 !== 11 ? 'цели' : 'целей'} выполнено</div>
                 <Progress percent={Math.round((card.planProgress ?? 0) * 100)} size="small" />
                 <div>Последняя встреча: {card.lastMeeting ? `${formatDate(card.lastMeeting.date)}, ${card.lastMeeting.topic}` : 'не было'}
                   {card.stale && <Tag color="red" style={{ marginLeft: 8 }}>{card.daysSinceContact} дн. без встреч</Tag>}</div>

@@ -55,16 +55,16 @@ export default function TeacherPage() {
   const [form] = Form.useForm();
   const t = data?.teacher;
 
-  if (error?.graphQLErrors.some((e) => e.extensions?.code === 'FORBIDDEN')) {
-    return <Forbidden text="Это персональные данные другого педагога: их видят сам педагог, его наставник и администрация его школы." />;
-  }
-
   const act = useAction(() => {
     setDialog(null);
     form.resetFields();
     reload({ requestPolicy: 'network-only' });
     reloadSuggestions({ requestPolicy: 'network-only' });
   });
+
+  if (error?.graphQLErrors.some((e) => e.extensions?.code === 'FORBIDDEN')) {
+    return <Forbidden text="Это персональные данные другого педагога: их видят сам педагог, его наставник и администрация его школы." />;
+  }
 
   const save = async () => {
     const v = await form.validateFields();
