@@ -2,7 +2,6 @@ package org.opora;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
-import org.opora.school.generator.SyntheticRegionGenerator;
 import org.opora.school.importing.ImportCommand;
 import org.opora.school.importing.PublicDatasetMapper;
 
@@ -42,12 +41,23 @@ public final class Application {
             case HELP -> System.out.println(Launch.USAGE);
             case IMPORT -> System.exit(runImport(Path.of(launch.arguments().get(0))));
             case MAP -> System.exit(PublicDatasetMapper.run(launch.arguments(), System.out, System.err));
-            case GENERATE -> System.exit(SyntheticRegionGenerator.run(launch.arguments(), System.out, System.err));
+            case GENERATE -> System.exit(runTool(launch));
             case SERVER, DEMO -> Micronaut.build(launch.arguments().toArray(String[]::new))
                     .mainClass(Application.class)
                     .properties(startupProperties(launch.mode() == Launch.Mode.DEMO))
                     .start();
         }
+    }
+
+    /** A mode implemented in the dev source set (see {@link LaunchTool}). */
+    private static int runTool(Launch launch) {
+        Optional<LaunchTool> tool = LaunchTool.forMode(launch.mode());
+        if (tool.isEmpty()) {
+            System.err.println("режим --" + launch.mode().name().toLowerCase(java.util.Locale.ROOT)
+                    + " недоступен: в этой сборке нет инструментов разработки (src/dev)");
+            return 2;
+        }
+        return tool.get().run(launch.arguments(), System.out, System.err);
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.opora.identification;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.micronaut.core.annotation.Nullable;
 import org.opora.school.SchoolStatus;
 
@@ -35,8 +36,22 @@ public record Assessment(
         }
     }
 
-    /** One risk factor's level; {@code indicators} holds value, regional median and percentile of each. */
-    public record RiskFactorLevel(RiskFactor factor, RiskFactor.Level level, List<Map<String, Object>> indicators) {
+    /** One risk factor's level, with the evidence of each indicator it was read from (stored as JSON with the run). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record RiskFactorLevel(RiskFactor factor, RiskFactor.Level level, List<IndicatorEvidence> indicators) {
+
+        public String label() {
+            return factor.label();
+        }
+    }
+
+    /**
+     * One indicator behind a risk factor's level: the school's value, the region's median, the share of the region's
+     * schools at or below this school's risk (0..1), and the thresholds the level came from (null with percentiles).
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record IndicatorEvidence(String indicator, String label, double value, double regionalMedian, double percentile,
+                                    @Nullable Double mediumThreshold, @Nullable Double highThreshold) {
     }
 
     public List<String> statusNames() {

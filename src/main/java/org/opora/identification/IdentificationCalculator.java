@@ -842,7 +842,7 @@ final class IdentificationCalculator {
             List<RiskFactorLevel> profile = new ArrayList<>();
             for (RiskFactor factor : RiskFactor.values()) {
                 RiskFactor.Level level = null;
-                List<Map<String, Object>> indicators = new ArrayList<>();
+                List<Assessment.IndicatorEvidence> indicators = new ArrayList<>();
                 for (Indicator indicator : factor.indicators()) {
                     Double value = values.get(indicator);
                     double[] sorted = sortedRisk.get(indicator);
@@ -857,15 +857,9 @@ final class IdentificationCalculator {
                             : percentile >= params.riskHighPercentile() ? RiskFactor.Level.HIGH
                             : percentile >= params.riskMediumPercentile() ? RiskFactor.Level.MEDIUM : RiskFactor.Level.LOW;
                     level = level == null || indicatorLevel.compareTo(level) > 0 ? indicatorLevel : level;
-                    Map<String, Object> evidence = new LinkedHashMap<>();
-                    evidence.put("indicator", indicator.code());
-                    evidence.put("label", indicator.label());
-                    evidence.put("value", round(value));
-                    evidence.put("regionalMedian", sorted.length == 0 ? round(value) : round(direction * Stats.median(sorted)));
-                    evidence.put("percentile", round(percentile));
-                    evidence.put("mediumThreshold", byThreshold ? threshold.medium() : null);
-                    evidence.put("highThreshold", byThreshold ? threshold.high() : null);
-                    indicators.add(evidence);
+                    indicators.add(new Assessment.IndicatorEvidence(indicator.code(), indicator.label(), round(value),
+                            sorted.length == 0 ? round(value) : round(direction * Stats.median(sorted)), round(percentile),
+                            byThreshold ? threshold.medium() : null, byThreshold ? threshold.high() : null));
                 }
                 if (level != null) {
                     profile.add(new RiskFactorLevel(factor, level, indicators));

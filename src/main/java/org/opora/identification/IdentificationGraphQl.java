@@ -1,8 +1,5 @@
 package org.opora.identification;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 import jakarta.inject.Singleton;
@@ -13,29 +10,30 @@ import org.opora.platform.graphql.Connection;
 import org.opora.platform.graphql.EntityLoader;
 import org.opora.platform.graphql.GraphQlWiring;
 import org.opora.platform.graphql.RequestContext;
-import org.opora.school.SchoolRepository;
-import org.opora.school.SchoolStatus;
+import org.opora.school.School;
+import org.opora.school.SchoolDirectory;
+import org.opora.school.StatusCount;
 
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
-/** Wires graphql/identification.graphqls. */
+/** Wires graphql/identification.graphqls: one named fetcher per field that is not a record component. */
 @Singleton
 class IdentificationGraphQl implements GraphQlWiring {
 
-    private final IdentificationService service;
-    private final IdentificationRepository repository;
-    private final IdentificationHistory history;
-    private final ObjectMapper json;
+    /** The request DataLoader of {@code School.assessment}: a school's assessment in a run. */
+    static final String ASSESSMENT_LOADER = "identification.assessment";
 
-    IdentificationGraphQl(IdentificationService service, IdentificationRepository repository, IdentificationHistory history,
-                          ObjectMapper json) {
+    private final IdentificationService service;
+    private final IdentificationHistory history;
+    private final IdentificationJson json;
+
+    IdentificationGraphQl(IdentificationService service, IdentificationHistory history, IdentificationJson json) {
         this.service = service;
-        this.repository = repository;
         this.history = history;
         this.json = json;
     }
@@ -49,93 +47,122 @@ class IdentificationGraphQl implements GraphQlWiring {
     public void wire(RuntimeWiring.Builder wiring) {
         wiring.type("Query", t -> t
                 .dataFetcher("identificationRuns", this::runs)
-                .dataFetcher("identificationRun", env -> repository.find(env.getArgument("id")).orElse(null))
-                .dataFetcher("compareIdentificationRuns", env -> history.compare(env.getArgument("fromRunId"),
-                        env.getArgument("toRunId"), RequestContext.user(env)))
-                .dataFetcher("identificationSchedule", env -> history.schedule(env.getArgument("regionId"), RequestContext.user(env))));
-        wiring.type("SchoolStatusChange", t -> t.dataFetcher("school", env -> EntityLoader.load(env, SchoolRepository.SCHOOL_LOADER,
-                ((IdentificationHistory.SchoolChange) env.getSource()).schoolId())));
-        wiring.type("Mutation", t -> t.dataFetcher("runIdentification",
-                env -> service.run(params(Arguments.of(env.getArgument("input"))), RequestContext.user(env))));
+                .dataFetcher("identificationRun", this::run)
+                .dataFetcher("compareIdentificationRuns", this::compare)
+                .dataFetcher("identificationSchedule", this::schedule));
+        wiring.type("Mutation", t -> t.dataFetcher("runIdentification", this::runIdentification));
         wiring.type("IdentificationRun", t -> t
-                .dataFetcher("parameters", env -> read(run(env).parametersJson(), new TypeReference<Map<String, Object>>() { }))
-                .dataFetcher("counts", env -> counts(run(env)))
-                .dataFetcher("methodCounts", env -> {
-                    List<Map<String, Object>> counts = read(run(env).methodCountsJson(), new TypeReference<List<Map<String, Object>>>() { });
-                    counts.forEach(c -> c.put("label", SchoolStatus.valueOf((String) c.get("status")).label()));
-                    return counts;
-                })
-                .dataFetcher("notes", env -> read(run(env).notesJson(), new TypeReference<List<Map<String, Object>>>() { }))
-                .dataFetcher("regression", env -> {
-                    IdentificationRun run = run(env);
-                    Map<String, Object> regression = new LinkedHashMap<>();
-                    regression.put("intercept", run.intercept());
-                    regression.put("slope", run.slope());
-                    regression.put("r2", run.r2());
-                    regression.put("residualSd", run.residualSd());
-                    regression.put("schools", run.regressionSchools());
-                    return regression;
-                })
+                .dataFetcher("parameters", this::parameters)
+                .dataFetcher("counts", this::counts)
+                .dataFetcher("methodCounts", this::methodCounts)
+                .dataFetcher("notes", this::notes)
                 .dataFetcher("assessments", this::assessments));
-        wiring.type("School", t -> t.dataFetcher("statusHistory", env -> {
-            @SuppressWarnings("unchecked") Map<String, Object> school = (Map<String, Object>) env.getSource();
-            return history.history((String) school.get("id"));
-        }).dataFetcher("assessment", env -> {
-            @SuppressWarnings("unchecked") Map<String, Object> school = (Map<String, Object>) env.getSource();
-            String runId = env.getArgument("runId");
-            return repository.assessment((String) school.get("id"), runId)
-                    .map(a -> toGraph(a, runId != null ? runId : (String) school.get("identificationRunId"))).orElse(null);
-        }));
-        wiring.type("SchoolAssessment", t -> t.dataFetcher("school", env -> EntityLoader.load(env, SchoolRepository.SCHOOL_LOADER,
-                (String) ((Map<?, ?>) env.getSource()).get("schoolId"))));
+        wiring.type("SchoolAssessment", t -> t
+                .dataFetcher("school", this::assessedSchool)
+                .dataFetcher("subjectIndex", this::subjectIndex)
+                .dataFetcher("statuses", this::findings)
+                .dataFetcher("riskProfile", this::riskProfile));
+        wiring.type("SchoolStatusChange", t -> t.dataFetcher("school", this::changedSchool));
+        wiring.type("School", t -> t
+                .dataFetcher("statusHistory", this::statusHistory)
+                .dataFetcher("assessment", this::schoolAssessment));
     }
+
+    @Override
+    public List<EntityLoader<?, ?>> loaders() {
+        return List.of(new EntityLoader<IdentificationRepository.AssessmentKey, StoredAssessment>(ASSESSMENT_LOADER,
+                service::assessments));
+    }
+
+    // ------------------------------------------------------------------ Query and Mutation
 
     private Connection<IdentificationRun> runs(DataFetchingEnvironment env) {
         String regionId = env.getArgument("regionId");
         Connection.Request page = Connection.request(env.getArgument("first"), env.getArgument("after"), 1);
         List<IdentificationRun> fetched = service.runs(regionId, page.after(0), page.fetchSize());
-        return Connection.of(fetched, page, repository.countRuns(regionId), run -> Connection.cursor(run.createdAt().toString()));
+        return Connection.of(fetched, page, service.countRuns(regionId), run -> Connection.cursor(run.createdAt().toString()));
     }
 
-    private Connection<Map<String, Object>> assessments(DataFetchingEnvironment env) {
-        IdentificationRun run = run(env);
+    private IdentificationRun run(DataFetchingEnvironment env) {
+        return service.find(env.getArgument("id")).orElse(null);
+    }
+
+    private IdentificationHistory.Comparison compare(DataFetchingEnvironment env) {
+        return history.compare(env.getArgument("fromRunId"), env.getArgument("toRunId"), RequestContext.user(env));
+    }
+
+    private IdentificationHistory.Schedule schedule(DataFetchingEnvironment env) {
+        return history.schedule(env.getArgument("regionId"), RequestContext.user(env));
+    }
+
+    private IdentificationRun runIdentification(DataFetchingEnvironment env) {
+        return service.run(params(Arguments.of(env.getArgument("input"))), RequestContext.user(env));
+    }
+
+    // ------------------------------------------------------------------ IdentificationRun
+
+    private Map<String, Object> parameters(DataFetchingEnvironment env) {
+        return json.parameters(env.getSource());
+    }
+
+    private List<StatusCount> counts(DataFetchingEnvironment env) {
+        return json.counts(env.getSource());
+    }
+
+    private List<IdentificationService.MethodCount> methodCounts(DataFetchingEnvironment env) {
+        return json.methodCounts(env.getSource());
+    }
+
+    private List<MethodNote> notes(DataFetchingEnvironment env) {
+        return json.notes(env.getSource());
+    }
+
+    private Connection<StoredAssessment> assessments(DataFetchingEnvironment env) {
+        IdentificationRun run = env.getSource();
         String status = env.getArgument("status");
         Connection.Request page = Connection.request(env.getArgument("first"), env.getArgument("after"), 1);
-        List<Map<String, Object>> fetched = repository.assessments(run.id(), status, page.after(0), page.fetchSize())
-                .stream().map(a -> toGraph(a, run.id())).toList();
-        return Connection.of(fetched, page, repository.countAssessments(run.id(), status),
-                a -> Connection.cursor((String) a.get("schoolId")));
+        List<StoredAssessment> fetched = service.assessments(run.id(), status, page.after(0), page.fetchSize());
+        return Connection.of(fetched, page, service.countAssessments(run.id(), status),
+                a -> Connection.cursor(a.schoolId()));
     }
 
-    private Map<String, Object> toGraph(StoredAssessment a, String runId) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("schoolId", a.schoolId());
-        map.put("runId", runId);
-        map.put("resultsIndex", a.resultsIndex());
-        map.put("contextIndex", a.contextIndex());
-        map.put("expected", a.expected());
-        map.put("residual", a.residual());
-        map.put("trend", a.trend());
-        map.put("subjectIndex", read(a.subjectIndexJson(), new TypeReference<Map<String, Object>>() { }));
-        List<Map<String, Object>> findings = read(a.findingsJson(), new TypeReference<List<Map<String, Object>>>() { });
-        findings.forEach(f -> {
-            f.put("label", SchoolStatus.valueOf((String) f.get("status")).label());
-            f.putIfAbsent("decisive", true); // runs stored before combinations existed: every finding counted
-        });
-        map.put("statuses", findings);
-        List<Map<String, Object>> risk = read(a.riskProfileJson(), new TypeReference<List<Map<String, Object>>>() { });
-        risk.forEach(r -> r.put("label", RiskFactor.valueOf((String) r.get("factor")).label()));
-        map.put("riskProfile", risk);
-        return map;
+    // ------------------------------------------------------------------ SchoolAssessment, SchoolStatusChange
+
+    private CompletableFuture<School> assessedSchool(DataFetchingEnvironment env) {
+        return EntityLoader.load(env, SchoolDirectory.LOADER, env.<StoredAssessment>getSource().schoolId());
     }
 
-    private List<Map<String, Object>> counts(IdentificationRun run) {
-        Map<String, Integer> counts = read(run.statusCountsJson(), new TypeReference<Map<String, Integer>>() { });
-        List<Map<String, Object>> result = new ArrayList<>();
-        for (SchoolStatus status : SchoolStatus.values()) {
-            result.add(Map.of("status", status.name(), "label", status.label(), "count", counts.getOrDefault(status.name(), 0)));
+    private Map<String, Double> subjectIndex(DataFetchingEnvironment env) {
+        return json.subjectIndex(env.getSource());
+    }
+
+    private List<StatusFinding> findings(DataFetchingEnvironment env) {
+        return json.findings(env.getSource());
+    }
+
+    private List<Assessment.RiskFactorLevel> riskProfile(DataFetchingEnvironment env) {
+        return json.riskProfile(env.getSource());
+    }
+
+    private CompletableFuture<School> changedSchool(DataFetchingEnvironment env) {
+        return EntityLoader.load(env, SchoolDirectory.LOADER, env.<IdentificationHistory.SchoolChange>getSource().schoolId());
+    }
+
+    // ------------------------------------------------------------------ School
+
+    private List<IdentificationRepository.HistoryRow> statusHistory(DataFetchingEnvironment env) {
+        return history.history(env.<School>getSource().id());
+    }
+
+    /** The given run's assessment, or the current run's (the one the school's statuses come from); batched per level. */
+    private CompletableFuture<StoredAssessment> schoolAssessment(DataFetchingEnvironment env) {
+        School school = env.getSource();
+        String runId = env.getArgument("runId");
+        String effectiveRunId = runId != null ? runId : school.identificationRunId();
+        if (effectiveRunId == null) {
+            return CompletableFuture.completedFuture(null);
         }
-        return result;
+        return EntityLoader.load(env, ASSESSMENT_LOADER, new IdentificationRepository.AssessmentKey(school.id(), effectiveRunId));
     }
 
     static IdentificationParams params(Arguments input) {
@@ -172,15 +199,4 @@ class IdentificationGraphQl implements GraphQlWiring {
                 thresholds, input.has("contextIndicators") ? input.stringList("contextIndicators") : List.of());
     }
 
-    private static IdentificationRun run(DataFetchingEnvironment env) {
-        return env.getSource();
-    }
-
-    private <T> T read(String text, TypeReference<T> type) {
-        try {
-            return json.readValue(text, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

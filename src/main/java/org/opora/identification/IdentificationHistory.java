@@ -1,8 +1,5 @@
 package org.opora.identification;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Singleton;
 import org.opora.identification.IdentificationRepository.StoredAssessment;
 import org.opora.platform.auth.CurrentUser;
@@ -32,9 +29,9 @@ public class IdentificationHistory {
     static final int DUE_DAY = 1;
 
     private final IdentificationRepository repository;
-    private final ObjectMapper json;
+    private final IdentificationJson json;
 
-    IdentificationHistory(IdentificationRepository repository, ObjectMapper json) {
+    IdentificationHistory(IdentificationRepository repository, IdentificationJson json) {
         this.repository = repository;
         this.json = json;
     }
@@ -104,10 +101,8 @@ public class IdentificationHistory {
 
     /** The explanation of the finding that gave the school the status in that run. */
     private Optional<String> finding(StoredAssessment a, SchoolStatus status) {
-        List<Map<String, Object>> findings = read(a.findingsJson());
-        return findings.stream()
-                .filter(f -> status.name().equals(f.get("status")) && !Boolean.FALSE.equals(f.get("decisive")))
-                .map(f -> (String) f.get("explanation")).findFirst();
+        return json.findings(a).stream().filter(f -> f.status() == status && f.decisive())
+                .map(StatusFinding::explanation).findFirst();
     }
 
     private static String numbers(StoredAssessment a) {
@@ -117,14 +112,6 @@ public class IdentificationHistory {
 
     private static String number(Double value) {
         return value == null ? "—" : String.format(Locale.ROOT, "%+.2f", value).replace('-', '−');
-    }
-
-    private List<Map<String, Object>> read(String text) {
-        try {
-            return json.readValue(text, new TypeReference<List<Map<String, Object>>>() { });
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     public record Schedule(String regionId, int year, LocalDate dueDate, IdentificationRun currentRun, IdentificationRun latestRun,

@@ -9,6 +9,7 @@ import org.opora.platform.neo4j.Neo4jSessions;
 import org.opora.platform.neo4j.SchemaMigration;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -158,7 +159,7 @@ public class IdentificationRepository implements SchemaMigration {
         return neo4j.read(tx -> tx.run("""
                 MATCH (:IdentificationRun {id: $runId})-[a:ASSESSED]->(s:School)
                 WHERE ($status IS NULL OR $status IN a.statuses) AND ($after IS NULL OR s.id > $after)
-                RETURN s.id AS schoolId, a ORDER BY s.id LIMIT $limit
+                RETURN $runId AS runId, s.id AS schoolId, a ORDER BY s.id LIMIT $limit
                 """, params).list(IdentificationRepository::toStored));
     }
 
@@ -173,16 +174,21 @@ public class IdentificationRepository implements SchemaMigration {
                 """, params).single().get("n").asLong());
     }
 
-    /** The school's assessment in a run, or in its region's current run when runId is null. */
-    Optional<StoredAssessment> assessment(String schoolId, String runId) {
-        Map<String, Object> params = new HashMap<>();
-        params.put("schoolId", schoolId);
-        params.put("runId", runId);
-        return neo4j.read(tx -> tx.run("""
-                MATCH (s:School {id: $schoolId})
-                MATCH (run:IdentificationRun {id: coalesce($runId, s.identificationRunId)})-[a:ASSESSED]->(s)
-                RETURN s.id AS schoolId, a
-                """, params).stream().findFirst().map(IdentificationRepository::toStored));
+    /** Which assessment: a school's in a run. */
+    record AssessmentKey(String schoolId, String runId) {
+    }
+
+    /** The assessments that exist among these keys, in one query (the request loader of {@code School.assessment}). */
+    Map<AssessmentKey, StoredAssessment> assessments(Collection<AssessmentKey> keys) {
+        List<Map<String, Object>> pairs = keys.stream().map(k -> Map.<String, Object>of("schoolId", k.schoolId(), "runId", k.runId())).toList();
+        Map<AssessmentKey, StoredAssessment> result = new HashMap<>();
+        neo4j.readOnce("""
+                UNWIND $keys AS key
+                MATCH (:IdentificationRun {id: key.runId})-[a:ASSESSED]->(s:School {id: key.schoolId})
+                RETURN key.runId AS runId, s.id AS schoolId, a
+                """, Map.of("keys", pairs), r -> r.list(IdentificationRepository::toStored))
+                .forEach(a -> result.put(new AssessmentKey(a.schoolId(), a.runId()), a));
+        return result;
     }
 
     /** Every school's assessment in a run, keyed by school id (for comparing two runs). */
@@ -190,7 +196,7 @@ public class IdentificationRepository implements SchemaMigration {
         Map<String, StoredAssessment> result = new java.util.LinkedHashMap<>();
         neo4j.read(tx -> tx.run("""
                 MATCH (:IdentificationRun {id: $runId})-[a:ASSESSED]->(s:School)
-                RETURN s.id AS schoolId, a ORDER BY s.id
+                RETURN $runId AS runId, s.id AS schoolId, a ORDER BY s.id
                 """, Map.of("runId", runId)).list(IdentificationRepository::toStored)).forEach(a -> result.put(a.schoolId(), a));
         return result;
     }
@@ -223,7 +229,7 @@ public class IdentificationRepository implements SchemaMigration {
 
     private static StoredAssessment toStored(Record r) {
         var a = r.get("a");
-        return new StoredAssessment(r.get("schoolId").asString(), nullableDouble(a.get("resultsIndex")),
+        return new StoredAssessment(r.get("runId").asString(), r.get("schoolId").asString(), nullableDouble(a.get("resultsIndex")),
                 nullableDouble(a.get("contextIndex")), nullableDouble(a.get("expected")), nullableDouble(a.get("residual")),
                 nullableDouble(a.get("trend")), a.get("statuses").asList(v -> v.asString()),
                 a.get("subjectIndexJson").asString("{}"), a.get("findingsJson").asString("[]"), a.get("riskProfileJson").asString("[]"));
@@ -241,8 +247,11 @@ public class IdentificationRepository implements SchemaMigration {
         }
     }
 
-    /** An assessment as stored: the evidence stays JSON until a client asks for it. */
-    record StoredAssessment(String schoolId, Double resultsIndex, Double contextIndex, Double expected, Double residual,
+    /**
+     * An assessment as stored (GraphQL {@code SchoolAssessment}): the evidence stays JSON until a client asks for it
+     * (see {@link IdentificationJson}).
+     */
+    record StoredAssessment(String runId, String schoolId, Double resultsIndex, Double contextIndex, Double expected, Double residual,
                             Double trend, List<String> statuses, String subjectIndexJson, String findingsJson,
                             String riskProfileJson) {
     }

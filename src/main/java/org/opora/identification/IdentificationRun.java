@@ -14,6 +14,14 @@ public record IdentificationRun(String id, String regionId, int year, int years,
                                 double r2, Double residualSd, int regressionSchools, String notesJson,
                                 String methodCountsJson, List<String> contextIndicators) {
 
+    /** results index = intercept + slope × context index, fitted over the region's schools (GraphQL {@code Regression}). */
+    public record Regression(double intercept, double slope, double r2, Double residualSd, int schools) {
+    }
+
+    public Regression regression() {
+        return new Regression(intercept, slope, r2, residualSd, regressionSchools);
+    }
+
     Map<String, Object> toParameters() {
         Map<String, Object> map = new HashMap<>();
         map.put("id", id);

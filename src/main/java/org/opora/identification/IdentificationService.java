@@ -12,9 +12,11 @@ import org.slf4j.LoggerFactory;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Runs the identification methods over a region and stores the dated, explainable result. */
@@ -73,6 +75,10 @@ public class IdentificationService {
 
     /** What each method found by itself, and how many of those findings gave the school the status. */
     public record MethodCount(IdentificationMethod method, SchoolStatus status, int found, int decisive) {
+
+        public String label() {
+            return status.label();
+        }
     }
 
     static List<MethodCount> methodCounts(List<Assessment> assessments) {
@@ -95,6 +101,29 @@ public class IdentificationService {
 
     public List<IdentificationRun> runs(String regionId, String afterCreatedAt, int limit) {
         return repository.runs(regionId, afterCreatedAt, limit);
+    }
+
+    public long countRuns(String regionId) {
+        return repository.countRuns(regionId);
+    }
+
+    public Optional<IdentificationRun> find(String runId) {
+        return repository.find(runId);
+    }
+
+    /** A run's assessments, optionally only those with a status, ordered by school id after the cursor. */
+    List<IdentificationRepository.StoredAssessment> assessments(String runId, String status, String afterSchoolId, int limit) {
+        return repository.assessments(runId, status, afterSchoolId, limit);
+    }
+
+    long countAssessments(String runId, String status) {
+        return repository.countAssessments(runId, status);
+    }
+
+    /** Schools' assessments in runs, in one query (the request loader of {@code School.assessment}). */
+    Map<IdentificationRepository.AssessmentKey, IdentificationRepository.StoredAssessment> assessments(
+            Collection<IdentificationRepository.AssessmentKey> keys) {
+        return repository.assessments(keys);
     }
 
     private String write(Object value) {

@@ -1,7 +1,11 @@
 package org.opora.notification;
 
 import jakarta.inject.Singleton;
-import org.opora.mentoring.MentoringService;
+import org.opora.mentoring.plans.GoalStatus;
+import org.opora.mentoring.plans.IndividualPlan;
+import org.opora.mentoring.plans.PlanGoal;
+import org.opora.mentoring.relations.MentoringRelation;
+import org.opora.mentoring.relations.WorkspaceService;
 import org.opora.pairing.pairs.ActivityStatus;
 import org.opora.pairing.pairs.PairService;
 import org.opora.platform.auth.CurrentUser;
@@ -16,7 +20,6 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The caller's notifications, derived on each request from the features' own data and rules: only what concerns the
@@ -29,11 +32,11 @@ public class NotificationService {
     /** How far back review results and plan changes count as news. */
     static final int NEWS_DAYS = 30;
 
-    private final MentoringService mentoring;
+    private final WorkspaceService mentoring;
     private final PracticeService practices;
     private final PairService pairs;
 
-    NotificationService(MentoringService mentoring, PracticeService practices, PairService pairs) {
+    NotificationService(WorkspaceService mentoring, PracticeService practices, PairService pairs) {
         this.mentoring = mentoring;
         this.practices = practices;
         this.pairs = pairs;
@@ -74,33 +77,29 @@ public class NotificationService {
         return all;
     }
 
-    @SuppressWarnings("unchecked")
     private void mentoringNews(CurrentUser user, LocalDate asOf, int staleWeeks, List<Notification> out) {
-        Map<String, Object> workspace = mentoring.workspace(user, asOf, staleWeeks);
-        for (Map<String, Object> card : (List<Map<String, Object>>) workspace.get("mentees")) {
-            Map<String, Object> relation = (Map<String, Object>) card.get("relation");
-            Map<String, Object> mentee = (Map<String, Object>) card.get("mentee");
-            String name = mentee == null ? "наставляемый" : (String) mentee.get("fullName");
-            String link = "/mentoring/" + relation.get("id");
-            if (Boolean.TRUE.equals(card.get("stale"))) {
-                out.add(new Notification("stale-" + relation.get("id"), NotificationKind.MENTORING_REMINDER,
-                        "Давно не было встречи", name + ": без встреч " + card.get("daysSinceContact") + " дн.",
-                        asOf.minusDays(((Number) card.get("daysSinceContact")).longValue()), link, true));
+        WorkspaceService.Digest digest = mentoring.digest(user, asOf, staleWeeks);
+        for (WorkspaceService.MenteeStatus mentee : digest.mentees()) {
+            MentoringRelation relation = mentee.card().relation();
+            String name = mentee.mentee() == null ? "наставляемый" : mentee.mentee().fullName();
+            String link = "/mentoring/" + relation.id();
+            if (mentee.card().stale()) {
+                long days = mentee.card().daysSinceContact();
+                out.add(new Notification("stale-" + relation.id(), NotificationKind.MENTORING_REMINDER,
+                        "Давно не было встречи", name + ": без встреч " + days + " дн.", asOf.minusDays(days), link, true));
             }
-            for (Map<String, Object> goal : (List<Map<String, Object>>) card.get("overdueGoals")) {
-                out.add(new Notification("goal-" + goal.get("id"), NotificationKind.OVERDUE_GOAL,
-                        "Просрочена цель ИОМ педагога у наставляемого", name + ": «" + goal.get("target") + "»",
-                        (LocalDate) goal.get("deadline"), link, true));
+            for (PlanGoal goal : mentee.goals().overdue()) {
+                out.add(new Notification("goal-" + goal.id(), NotificationKind.OVERDUE_GOAL,
+                        "Просрочена цель ИОМ педагога у наставляемого", name + ": «" + goal.target() + "»",
+                        goal.deadline(), link, true));
             }
         }
-        for (Map<String, Object> plan : (List<Map<String, Object>>) workspace.get("myPlans")) {
-            for (Map<String, Object> goal : (List<Map<String, Object>>) plan.get("goals")) {
-                LocalDate deadline = (LocalDate) goal.get("deadline");
-                Object status = goal.get("status");
-                if (deadline.isBefore(asOf) && !"DONE".equals(status) && !"CANCELLED".equals(status)) {
-                    out.add(new Notification("goal-" + goal.get("id"), NotificationKind.OVERDUE_GOAL,
-                            "Просрочена цель моего ИОМ педагога", "«" + goal.get("target") + "» (" + plan.get("title") + ")",
-                            deadline, "/development", true));
+        for (IndividualPlan plan : digest.myPlans()) {
+            for (PlanGoal goal : plan.goals()) {
+                if (goal.deadline().isBefore(asOf) && goal.status() != GoalStatus.DONE && goal.status() != GoalStatus.CANCELLED) {
+                    out.add(new Notification("goal-" + goal.id(), NotificationKind.OVERDUE_GOAL,
+                            "Просрочена цель моего ИОМ педагога", "«" + goal.target() + "» (" + plan.title() + ")",
+                            goal.deadline(), "/development", true));
                 }
             }
         }

@@ -14,6 +14,7 @@ import org.neo4j.driver.Record;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
 import org.opora.platform.neo4j.Neo4jSessions;
+import org.opora.school.SchoolDirectory;
 import org.opora.platform.neo4j.SchemaMigration;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -71,14 +72,10 @@ public class PracticeRepository implements SchemaMigration {
     }
 
     // -------------------------------------------------------------------------------------------------------------
-    // Schools (owned by the school feature; read only here)
+    // Schools (owned by the school feature: read through its read model; matched here only as joins of practice data)
 
     public Optional<SchoolRef> findSchool(String schoolId) {
-        return neo4j.read(tx -> tx.run("""
-                MATCH (s:School {id: $id})
-                OPTIONAL MATCH (m:Municipality)-[:HAS_SCHOOL]->(s)
-                RETURN s {.id, .name, .type, .locality, .regionId, .municipalityId} AS s, m.name AS municipalityName
-                """, Map.of("id", schoolId)).stream().findFirst().map(r -> school(r.get("s"), r.get("municipalityName"))));
+        return neo4j.read(tx -> SchoolDirectory.byId(tx, schoolId).map(SchoolRef::of));
     }
 
     // -------------------------------------------------------------------------------------------------------------
@@ -319,34 +316,31 @@ public class PracticeRepository implements SchemaMigration {
                 UNWIND $ids AS id
                 MATCH (p:Practice {id: id})
                 OPTIONAL MATCH (s:School)-[:AUTHORED]->(p)
-                OPTIONAL MATCH (m:Municipality)-[:HAS_SCHOOL]->(s)
                 CALL {
                     WITH p
                     OPTIONAL MATCH (a:School)-[r:ADOPTED]->(p)
-                    OPTIONAL MATCH (am:Municipality)-[:HAS_SCHOOL]->(a)
-                    WITH a, r, am ORDER BY r.date, a.id
+                    WITH a, r ORDER BY r.date, a.id
                     RETURN collect(CASE WHEN a IS NULL THEN null ELSE {
-                        school: a {.id, .name, .type, .locality, .regionId, .municipalityId}, municipalityName: am.name,
-                        date: r.date, note: r.note, recordedBy: r.recordedBy} END) AS adoptions
+                        school: %s, date: r.date, note: r.note, recordedBy: r.recordedBy} END) AS adoptions
                 }
-                RETURN p {.*} AS p, s {.id, .name, .type, .locality, .regionId, .municipalityId} AS s,
-                       m.name AS municipalityName, adoptions
-                """, Map.of("ids", List.copyOf(ids))).list(PracticeRepository::stored);
+                RETURN p {.*} AS p, %s AS s, adoptions
+                """.formatted(SchoolDirectory.projection("a"), SchoolDirectory.projection("s")),
+                Map.of("ids", List.copyOf(ids))).list(PracticeRepository::stored);
     }
 
     private static StoredPractice stored(Record r) {
         Map<String, Object> properties = new HashMap<>(r.get("p").asMap());
-        SchoolRef school = r.get("s").isNull() ? null : school(r.get("s"), r.get("municipalityName"));
+        SchoolRef school = r.get("s").isNull() ? null : school(r.get("s"));
         List<StoredPractice.Adoption> adoptions = r.get("adoptions").asList(a -> new StoredPractice.Adoption(
-                school(a.get("school"), a.get("municipalityName")),
+                school(a.get("school")),
                 a.get("date").isNull() ? null : a.get("date").asLocalDate(),
                 string(a.get("note")), string(a.get("recordedBy"))));
         return new StoredPractice(properties, school, adoptions);
     }
 
-    static SchoolRef school(Value s, Value municipalityName) {
-        return new SchoolRef(s.get("id").asString(), string(s.get("name")), string(s.get("type")), string(s.get("locality")),
-                string(s.get("regionId")), string(s.get("municipalityId")), string(municipalityName));
+    /** A school read with the school read model's projection ({@link SchoolDirectory#projection}). */
+    static SchoolRef school(Value s) {
+        return SchoolRef.of(SchoolDirectory.read(s));
     }
 
     // -------------------------------------------------------------------------------------------------------------
@@ -426,12 +420,10 @@ public class PracticeRepository implements SchemaMigration {
     public Optional<SchoolContext> schoolContext(String schoolId) {
         return neo4j.read(tx -> tx.run("""
                 MATCH (s:School {id: $id})
-                OPTIONAL MATCH (m:Municipality)-[:HAS_SCHOOL]->(s)
                 OPTIONAL MATCH (run:IdentificationRun {id: s.identificationRunId})-[a:ASSESSED]->(s)
-                RETURN s {.id, .name, .type, .locality, .regionId, .municipalityId} AS s, m.name AS municipalityName,
-                       a.riskProfileJson AS riskProfileJson
-                """, Map.of("id", schoolId)).stream().findFirst().map(r -> new SchoolContext(
-                school(r.get("s"), r.get("municipalityName")), string(r.get("riskProfileJson")))));
+                RETURN %s AS s, a.riskProfileJson AS riskProfileJson
+                """.formatted(SchoolDirectory.projection("s")), Map.of("id", schoolId)).stream().findFirst().map(r -> new SchoolContext(
+                school(r.get("s")), string(r.get("riskProfileJson")))));
     }
 
     /** A candidate for recommendation: an approved practice with its adoptions by the given (comparable) schools. */
@@ -459,15 +451,12 @@ public class PracticeRepository implements SchemaMigration {
                     WHERE (size($factors) = 0 OR any(f IN p.riskFactors WHERE f IN $factors)) AND NOT p.id IN $adopted
                       AND ($regionId IS NULL OR p.regionId = $regionId)
                     OPTIONAL MATCH (c:School)-[a:ADOPTED]->(p) WHERE c.id IN $comparable
-                    OPTIONAL MATCH (m:Municipality)-[:HAS_SCHOOL]->(c)
                     RETURN p.id AS id, p.riskFactors AS riskFactors, p.subjects AS subjects,
-                           collect(CASE WHEN c IS NULL THEN null ELSE {
-                               school: c {.id, .name, .type, .locality, .regionId, .municipalityId},
-                               municipalityName: m.name, date: a.date} END) AS adoptions
-                    """, params).list(r -> new Candidate(r.get("id").asString(),
+                           collect(CASE WHEN c IS NULL THEN null ELSE {school: %s, date: a.date} END) AS adoptions
+                    """.formatted(SchoolDirectory.projection("c")), params).list(r -> new Candidate(r.get("id").asString(),
                     r.get("riskFactors").isNull() ? List.of() : r.get("riskFactors").asList(Value::asString),
                     r.get("subjects").isNull() ? List.of() : r.get("subjects").asList(Value::asString),
-                    r.get("adoptions").asList(a -> new StoredPractice.Adoption(school(a.get("school"), a.get("municipalityName")),
+                    r.get("adoptions").asList(a -> new StoredPractice.Adoption(school(a.get("school")),
                             a.get("date").isNull() ? null : a.get("date").asLocalDate(), null, null))));
         });
     }

@@ -1,5 +1,6 @@
 package org.opora.school;
 
+import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 import jakarta.inject.Singleton;
@@ -11,22 +12,29 @@ import org.opora.platform.graphql.EntityLoader;
 import org.opora.platform.graphql.GraphQlWiring;
 import org.opora.platform.graphql.RequestContext;
 
-import java.io.StringReader;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
-/** Wires graphql/school.graphqls: territories, schools, their results and context, import. */
+/** Wires graphql/school.graphqls: territories, schools, their results and context. */
 @Singleton
 class SchoolGraphQl implements GraphQlWiring {
 
-    private final SchoolRepository schools;
+    /**
+     * The GraphQL {@code School} type's scalar fields, read from the {@link School} record (graphql-java would
+     * otherwise read them by key, since a {@code School} is also a read-only map for the mentoring feature).
+     */
+    private static final Map<String, Function<School, Object>> SCALARS = scalars();
 
-    SchoolGraphQl(SchoolRepository schools) {
+    private final SchoolRepository schools;
+    private final SchoolDirectory directory;
+
+    SchoolGraphQl(SchoolRepository schools, SchoolDirectory directory) {
         this.schools = schools;
+        this.directory = directory;
     }
 
     @Override
@@ -37,28 +45,36 @@ class SchoolGraphQl implements GraphQlWiring {
     @Override
     public void wire(RuntimeWiring.Builder wiring) {
         wiring.type("Query", t -> t
-                .dataFetcher("regions", env -> schools.regions())
-                .dataFetcher("region", env -> schools.region(env.getArgument("id")).orElse(null))
+                .dataFetcher("regions", this::regions)
+                .dataFetcher("region", this::region)
                 .dataFetcher("schools", this::schoolList)
-                .dataFetcher("school", env -> schools.school(env.getArgument("id")).orElse(null))
-                .dataFetcher("regionalSummary", env -> summary(env.getArgument("regionId"))));
-        wiring.type("Region", t -> t.dataFetcher("municipalities", env -> schools.municipalities(id(env))));
-        wiring.type("School", t -> t
-                .dataFetcher("municipality", env -> EntityLoader.load(env, SchoolRepository.MUNICIPALITY_LOADER,
-                        (String) source(env).get("municipalityId")))
-                .dataFetcher("results", env -> schools.results(id(env), env.getArgument("procedure"),
-                        env.getArgument("subject"), env.getArgument("fromYear"), env.getArgument("toYear")))
-                .dataFetcher("indicators", env -> schools.indicators(id(env), env.getArgument("year")))
-                .dataFetcher("regionalMeans", this::regionalMeans));
+                .dataFetcher("school", this::schoolById)
+                .dataFetcher("regionalSummary", this::regionalSummary));
+        wiring.type("Region", t -> t.dataFetcher("municipalities", this::municipalities));
+        wiring.type("School", t -> {
+            SCALARS.forEach((field, read) -> t.dataFetcher(field, scalar(read)));
+            return t.dataFetcher("municipality", this::municipality)
+                    .dataFetcher("results", this::results)
+                    .dataFetcher("indicators", this::indicators)
+                    .dataFetcher("regionalMeans", this::regionalMeans);
+        });
     }
 
     @Override
     public List<EntityLoader<?, ?>> loaders() {
-        return List.of(new EntityLoader<String, Map<String, Object>>(SchoolRepository.SCHOOL_LOADER, schools::schoolsByIds),
-                new EntityLoader<String, Map<String, Object>>(SchoolRepository.MUNICIPALITY_LOADER, schools::municipalitiesByIds));
+        return List.of(new EntityLoader<>(SchoolDirectory.LOADER, directory::byIds),
+                new EntityLoader<>(SchoolRepository.MUNICIPALITY_LOADER, schools::municipalitiesByIds));
     }
 
-    private Connection<Map<String, Object>> schoolList(DataFetchingEnvironment env) {
+    private List<SchoolRepository.Region> regions(DataFetchingEnvironment env) {
+        return schools.regions();
+    }
+
+    private SchoolRepository.Region region(DataFetchingEnvironment env) {
+        return schools.region(env.getArgument("id")).orElse(null);
+    }
+
+    private Connection<School> schoolList(DataFetchingEnvironment env) {
         Arguments filter = Arguments.of(env.getArgument("filter"));
         String locality = filter.string("locality");
         SchoolRepository.SchoolFilter query = new SchoolRepository.SchoolFilter(filter.string("regionId"),
@@ -66,65 +82,83 @@ class SchoolGraphQl implements GraphQlWiring {
                 locality == null ? null : ("URBAN".equals(locality) ? Locality.CITY : Locality.VILLAGE).label(),
                 filter.bool("smallSchool"), filter.string("nameContains"));
         Connection.Request page = Connection.request(env.getArgument("first"), env.getArgument("after"), 2);
-        List<Map<String, Object>> fetched = schools.schools(query, page.after(0), page.after(1), page.fetchSize());
-        return Connection.of(fetched, page, schools.count(query),
-                s -> Connection.cursor((String) s.get("name"), (String) s.get("id")));
+        List<School> fetched = schools.schools(query, page.after(0), page.after(1), page.fetchSize());
+        return Connection.of(fetched, page, schools.count(query), s -> Connection.cursor(s.name(), s.id()));
     }
 
-    private Map<String, Object> summary(String regionId) {
+    private CompletableFuture<School> schoolById(DataFetchingEnvironment env) {
+        return EntityLoader.load(env, SchoolDirectory.LOADER, env.<String>getArgument("id"));
+    }
+
+    private RegionalSummary regionalSummary(DataFetchingEnvironment env) {
+        String regionId = env.getArgument("regionId");
         if (schools.region(regionId).isEmpty()) {
             throw ApiException.notFound("Регион", ApiException.Gender.MASCULINE, regionId);
         }
-        SchoolStatus[] statuses = SchoolStatus.values();
-        long[] totals = new long[statuses.length];
+        long[] totals = new long[SchoolStatus.values().length];
         long schoolCount = 0;
         String runId = null;
-        List<Map<String, Object>> municipalities = new ArrayList<>();
-        for (var row : schools.statusCounts(regionId)) {
-            List<Long> counts = row.get("counts").asList(v -> v.asLong());
-            Map<String, Object> municipality = row.get("municipality").asMap();
-            schoolCount += (Long) municipality.get("schoolCount");
-            if (runId == null && !row.get("runId").isNull()) {
-                runId = row.get("runId").asString();
+        List<RegionalSummary.MunicipalitySummary> municipalities = new ArrayList<>();
+        for (SchoolRepository.MunicipalityCounts row : schools.statusCounts(regionId)) {
+            long[] counts = row.counts().stream().mapToLong(Long::longValue).toArray();
+            schoolCount += row.municipality().schoolCount();
+            runId = runId == null ? row.runId() : runId;
+            for (int i = 0; i < totals.length; i++) {
+                totals[i] += counts[i];
             }
-            for (int i = 0; i < statuses.length; i++) {
-                totals[i] += counts.get(i);
-            }
-            municipalities.add(Map.of("municipality", municipality, "schoolCount", municipality.get("schoolCount"),
-                    "counts", statusCounts(statuses, counts.stream().mapToLong(Long::longValue).toArray())));
+            municipalities.add(new RegionalSummary.MunicipalitySummary(row.municipality(), StatusCount.of(counts)));
         }
-        Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("regionId", regionId);
-        summary.put("schoolCount", schoolCount);
-        summary.put("identificationRunId", runId);
-        summary.put("totals", statusCounts(statuses, totals));
-        summary.put("municipalities", municipalities);
-        return summary;
+        return new RegionalSummary(regionId, schoolCount, runId, StatusCount.of(totals), municipalities);
     }
 
-    static List<Map<String, Object>> statusCounts(SchoolStatus[] statuses, long[] counts) {
-        List<Map<String, Object>> result = new ArrayList<>();
-        for (int i = 0; i < statuses.length; i++) {
-            result.add(Map.of("status", statuses[i].name(), "label", statuses[i].label(), "count", counts[i]));
-        }
-        return result;
+    private List<SchoolRepository.Municipality> municipalities(DataFetchingEnvironment env) {
+        SchoolRepository.Region region = env.getSource();
+        return schools.municipalities(region.id());
+    }
+
+    private CompletableFuture<SchoolRepository.Municipality> municipality(DataFetchingEnvironment env) {
+        return EntityLoader.load(env, SchoolRepository.MUNICIPALITY_LOADER, school(env.getSource()).municipalityId());
+    }
+
+    private List<SchoolRepository.AssessmentResult> results(DataFetchingEnvironment env) {
+        return schools.results(school(env.getSource()).id(), env.getArgument("procedure"), env.getArgument("subject"),
+                env.getArgument("fromYear"), env.getArgument("toYear"));
+    }
+
+    private List<SchoolRepository.IndicatorValue> indicators(DataFetchingEnvironment env) {
+        return schools.indicators(school(env.getSource()).id(), env.getArgument("year"));
     }
 
     private List<SchoolRepository.RegionalMean> regionalMeans(DataFetchingEnvironment env) {
         CurrentUser user = RequestContext.user(env);
-        Map<String, Object> school = source(env);
-        if (!user.isAdmin() && !user.scope().covers((String) school.get("regionId"), (String) school.get("municipalityId"), (String) school.get("id"))) {
-            throw ApiException.forbidden("Средние по региону для школы «" + school.get("name") + "» доступны только по вашей территории");
+        School school = school(env.getSource());
+        if (!user.isAdmin() && !user.scope().covers(school.regionId(), school.municipalityId(), school.id())) {
+            throw ApiException.forbidden("Средние по региону для школы «" + school.name() + "» доступны только по вашей территории");
         }
-        return schools.regionalMeans(id(env), env.getArgument("procedure"), env.getArgument("subject"));
+        return schools.regionalMeans(school.id(), env.getArgument("procedure"), env.getArgument("subject"));
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> source(DataFetchingEnvironment env) {
-        return (Map<String, Object>) env.getSource();
+    /** The source of a {@code School} field: the read model (see {@link School}). */
+    static School school(Object source) {
+        return (School) source;
     }
 
-    private static String id(DataFetchingEnvironment env) {
-        return (String) source(env).get("id");
+    private static DataFetcher<Object> scalar(Function<School, Object> read) {
+        return env -> read.apply(school(env.getSource()));
+    }
+
+    private static Map<String, Function<School, Object>> scalars() {
+        Map<String, Function<School, Object>> fields = new LinkedHashMap<>();
+        fields.put("id", School::id);
+        fields.put("name", School::name);
+        fields.put("type", School::type);
+        fields.put("locality", School::locality);
+        fields.put("enrolment", School::enrolment);
+        fields.put("smallSchool", School::smallSchool);
+        fields.put("latitude", School::latitude);
+        fields.put("longitude", School::longitude);
+        fields.put("regionId", School::regionId);
+        fields.put("currentStatuses", School::currentStatuses);
+        return fields;
     }
 }

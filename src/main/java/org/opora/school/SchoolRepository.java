@@ -1,33 +1,52 @@
 package org.opora.school;
 
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
-import org.neo4j.driver.Record;
+import org.neo4j.driver.Value;
 import org.opora.platform.neo4j.Neo4jSessions;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
-/** Read side of the schools graph for the API. Items are maps shaped like the GraphQL types. */
+/** Read side of the schools graph for the API: territories, the school list, a school's results and context. */
 @Singleton
 public class SchoolRepository {
 
-    /** DataLoader names (see {@code SchoolGraphQl#loaders}): a school by id, a municipality by id. */
-    public static final String SCHOOL_LOADER = "School";
+    /**
+     * The request DataLoader of schools by id. Kept for the mentoring feature until it uses
+     * {@link SchoolDirectory#LOADER} itself: the same loader.
+     */
+    public static final String SCHOOL_LOADER = SchoolDirectory.LOADER;
+    /** The request DataLoader of municipalities by id (see {@code SchoolGraphQl#loaders}). */
     public static final String MUNICIPALITY_LOADER = "Municipality";
-
-    private static final String SCHOOL_FIELDS = """
-            {.id, .name, .type, .locality, .enrolment, .smallSchool, .latitude, .longitude, .regionId,
-             .municipalityId, .identificationRunId, currentStatuses: coalesce(s.statuses, [])}""";
 
     private final Neo4jSessions neo4j;
 
     public SchoolRepository(Neo4jSessions neo4j) {
         this.neo4j = neo4j;
+    }
+
+    /** A region with the number of its schools. */
+    public record Region(String id, String name, long schoolCount) {
+    }
+
+    /** A municipality with the number of its schools. */
+    public record Municipality(String id, String name, String regionId, long schoolCount) {
+    }
+
+    /** One assessment result of a school: a procedure, subject and grade in a year. */
+    public record AssessmentResult(int year, String procedure, String subject, int grade, @Nullable Integer participants,
+                                   double meanScore, @Nullable Double shareFailing, @Nullable Double shareHigh) {
+    }
+
+    /** One indicator value of a school in a year, with the registry's label, unit and kind. */
+    public record IndicatorValue(int year, String indicator, @Nullable String label, @Nullable String unit,
+                                 @Nullable String kind, double value) {
     }
 
     /** Filter of the schools list; null fields do not filter. */
@@ -58,15 +77,16 @@ public class SchoolRepository {
             """;
 
     /** Schools ordered by (name, id), strictly after the given key. */
-    public List<Map<String, Object>> schools(SchoolFilter filter, String afterName, String afterId, int limit) {
+    public List<School> schools(SchoolFilter filter, String afterName, String afterId, int limit) {
         Map<String, Object> p = filter.parameters();
         p.put("afterName", afterName);
         p.put("afterId", afterId);
         p.put("limit", limit);
         return neo4j.read(tx -> tx.run("MATCH (s:School) " + FILTER + """
                   AND ($afterName IS NULL OR s.name > $afterName OR (s.name = $afterName AND s.id > $afterId))
-                RETURN s""" + SCHOOL_FIELDS + " AS school ORDER BY s.name, s.id LIMIT $limit", p)
-                .list(r -> r.get("school").asMap()));
+                WITH s ORDER BY s.name, s.id LIMIT $limit
+                RETURN\s""" + SchoolDirectory.projection("s") + " AS school ORDER BY school.name, school.id", p)
+                .list(r -> SchoolDirectory.read(r.get("school"))));
     }
 
     public long count(SchoolFilter filter) {
@@ -74,55 +94,39 @@ public class SchoolRepository {
                 .single().get("n").asLong());
     }
 
-    public Optional<Map<String, Object>> school(String id) {
-        return neo4j.read(tx -> tx.run("MATCH (s:School {id: $id}) RETURN s" + SCHOOL_FIELDS + " AS school", Map.of("id", id))
-                .stream().findFirst().map(r -> r.get("school").asMap()));
-    }
-
-    /** Schools by id, for batch loading (one query for all the schools a level of a GraphQL response needs). */
-    public Map<String, Map<String, Object>> schoolsByIds(Collection<String> ids) {
-        return neo4j.read(tx -> tx.run("MATCH (s:School) WHERE s.id IN $ids RETURN s" + SCHOOL_FIELDS + " AS school",
-                        Map.of("ids", List.copyOf(ids))).stream().map(r -> r.get("school").asMap())
-                .collect(Collectors.toMap(s -> (String) s.get("id"), s -> s, (a, b) -> a)));
-    }
-
-    public List<Map<String, Object>> regions() {
+    public List<Region> regions() {
         return neo4j.read(tx -> tx.run("""
                 MATCH (r:Region)
-                RETURN r {.id, .name, schoolCount: COUNT { (r)-[:HAS_MUNICIPALITY]->()-[:HAS_SCHOOL]->() }} AS region
+                RETURN r.id AS id, r.name AS name, COUNT { (r)-[:HAS_MUNICIPALITY]->()-[:HAS_SCHOOL]->() } AS schoolCount
                 ORDER BY r.name
-                """).list(r -> r.get("region").asMap()));
+                """).list(r -> new Region(r.get("id").asString(), r.get("name").asString(), r.get("schoolCount").asLong())));
     }
 
-    public Optional<Map<String, Object>> region(String id) {
-        return regions().stream().filter(r -> id.equals(r.get("id"))).findFirst();
+    public Optional<Region> region(String id) {
+        return regions().stream().filter(r -> id.equals(r.id())).findFirst();
     }
 
-    public List<Map<String, Object>> municipalities(String regionId) {
-        return neo4j.read(tx -> tx.run("""
-                MATCH (m:Municipality {regionId: $regionId})
-                RETURN m {.id, .name, .regionId, schoolCount: COUNT { (m)-[:HAS_SCHOOL]->() }} AS municipality
-                ORDER BY m.name
-                """, Map.of("regionId", regionId)).list(r -> r.get("municipality").asMap()));
-    }
+    private static final String MUNICIPALITY = "m {.id, .name, .regionId, schoolCount: COUNT { (m)-[:HAS_SCHOOL]->() }} AS municipality";
 
-    public Optional<Map<String, Object>> municipality(String id) {
-        return neo4j.read(tx -> tx.run("""
-                MATCH (m:Municipality {id: $id})
-                RETURN m {.id, .name, .regionId, schoolCount: COUNT { (m)-[:HAS_SCHOOL]->() }} AS municipality
-                """, Map.of("id", id)).stream().findFirst().map(r -> r.get("municipality").asMap()));
+    public List<Municipality> municipalities(String regionId) {
+        return neo4j.read(tx -> tx.run("MATCH (m:Municipality {regionId: $regionId}) RETURN " + MUNICIPALITY + " ORDER BY m.name",
+                Map.of("regionId", regionId)).list(r -> municipality(r.get("municipality"))));
     }
 
     /** Municipalities by id, for batch loading. */
-    public Map<String, Map<String, Object>> municipalitiesByIds(Collection<String> ids) {
-        return neo4j.read(tx -> tx.run("""
-                MATCH (m:Municipality) WHERE m.id IN $ids
-                RETURN m {.id, .name, .regionId, schoolCount: COUNT { (m)-[:HAS_SCHOOL]->() }} AS municipality
-                """, Map.of("ids", List.copyOf(ids))).stream().map(r -> r.get("municipality").asMap())
-                .collect(Collectors.toMap(m -> (String) m.get("id"), m -> m, (a, b) -> a)));
+    public Map<String, Municipality> municipalitiesByIds(Collection<String> ids) {
+        Map<String, Municipality> result = new LinkedHashMap<>();
+        neo4j.read(tx -> tx.run("MATCH (m:Municipality) WHERE m.id IN $ids RETURN " + MUNICIPALITY, Map.of("ids", List.copyOf(ids)))
+                .list(r -> municipality(r.get("municipality")))).forEach(m -> result.putIfAbsent(m.id(), m));
+        return result;
     }
 
-    public List<Map<String, Object>> results(String schoolId, String procedure, String subject, Integer fromYear, Integer toYear) {
+    private static Municipality municipality(Value m) {
+        return new Municipality(m.get("id").asString(), m.get("name").asString(), m.get("regionId").asString(null),
+                m.get("schoolCount").asLong());
+    }
+
+    public List<AssessmentResult> results(String schoolId, String procedure, String subject, Integer fromYear, Integer toYear) {
         Map<String, Object> p = new HashMap<>();
         p.put("schoolId", schoolId);
         p.put("procedure", procedure);
@@ -133,9 +137,13 @@ public class SchoolRepository {
                 MATCH (:School {id: $schoolId})-[:HAS_RESULT]->(r:AssessmentResult)
                 WHERE ($procedure IS NULL OR r.procedure = $procedure) AND ($subject IS NULL OR r.subject = $subject)
                   AND ($fromYear IS NULL OR r.year >= $fromYear) AND ($toYear IS NULL OR r.year <= $toYear)
-                RETURN r {.year, .procedure, .subject, .grade, .participants, .meanScore, .shareFailing, .shareHigh} AS result
-                ORDER BY r.year, r.procedure, r.subject, r.grade
-                """, p).list(r -> r.get("result").asMap()));
+                RETURN r ORDER BY r.year, r.procedure, r.subject, r.grade
+                """, p).list(row -> {
+            Value r = row.get("r");
+            return new AssessmentResult(r.get("year").asInt(), r.get("procedure").asString(), r.get("subject").asString(),
+                    r.get("grade").asInt(), r.get("participants").isNull() ? null : r.get("participants").asInt(),
+                    r.get("meanScore").asDouble(), nullableDouble(r.get("shareFailing")), nullableDouble(r.get("shareHigh")));
+        }));
     }
 
     /** The region's participant-weighted mean per year, procedure, subject and grade, for the keys a school has results in. */
@@ -161,27 +169,29 @@ public class SchoolRepository {
                 r.get("subject").asString(), r.get("grade").asInt(), r.get("meanScore").asDouble(), r.get("schools").asInt())));
     }
 
-    public List<Map<String, Object>> indicators(String schoolId, Integer year) {
+    public List<IndicatorValue> indicators(String schoolId, Integer year) {
         Map<String, Object> p = new HashMap<>();
         p.put("schoolId", schoolId);
         p.put("year", year);
         return neo4j.read(tx -> tx.run("""
                 MATCH (:School {id: $schoolId})-[:HAS_INDICATOR]->(v:IndicatorValue)
                 WHERE $year IS NULL OR v.year = $year
-                RETURN v {.year, .indicator, .value} AS value ORDER BY v.year, v.indicator
+                RETURN v.year AS year, v.indicator AS indicator, v.value AS value ORDER BY v.year, v.indicator
                 """, p).list(r -> {
-            Map<String, Object> value = new LinkedHashMap<>(r.get("value").asMap());
-            Indicator.fromCode((String) value.get("indicator")).ifPresent(i -> {
-                value.put("label", i.label());
-                value.put("unit", i.unit().label());
-                value.put("kind", i.kind().name());
-            });
-            return value;
+            String code = r.get("indicator").asString();
+            Optional<Indicator> known = Indicator.fromCode(code);
+            return new IndicatorValue(r.get("year").asInt(), code, known.map(Indicator::label).orElse(null),
+                    known.map(i -> i.unit().label()).orElse(null), known.map(i -> i.kind().name()).orElse(null),
+                    r.get("value").asDouble());
         }));
     }
 
-    /** Per municipality of the region: school count and counts of each current status. */
-    public List<Record> statusCounts(String regionId) {
+    /** One municipality's row of the status counts: its schools and how many carry each current status. */
+    record MunicipalityCounts(Municipality municipality, @Nullable String runId, List<Long> counts) {
+    }
+
+    /** Per municipality of the region: school count and counts of each current status (in {@link SchoolStatus} order). */
+    List<MunicipalityCounts> statusCounts(String regionId) {
         return neo4j.read(tx -> tx.run("""
                 MATCH (m:Municipality {regionId: $regionId})
                 OPTIONAL MATCH (m)-[:HAS_SCHOOL]->(s:School)
@@ -190,7 +200,12 @@ public class SchoolRepository {
                        [st IN $statuses | size([s IN schools WHERE st IN coalesce(s.statuses, [])])] AS counts,
                        [s IN schools | s.identificationRunId][0] AS runId
                 ORDER BY m.name
-                """, Map.of("regionId", regionId, "statuses",
-                java.util.Arrays.stream(SchoolStatus.values()).map(Enum::name).toList())).list());
+                """, Map.of("regionId", regionId, "statuses", Arrays.stream(SchoolStatus.values()).map(Enum::name).toList()))
+                .list(r -> new MunicipalityCounts(municipality(r.get("municipality")), r.get("runId").asString(null),
+                        r.get("counts").asList(Value::asLong))));
+    }
+
+    private static Double nullableDouble(Value value) {
+        return value.isNull() ? null : value.asDouble();
     }
 }

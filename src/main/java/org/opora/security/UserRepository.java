@@ -13,6 +13,7 @@ import org.opora.platform.auth.Scope;
 import org.opora.platform.errors.ApiException;
 import org.opora.platform.neo4j.Neo4jSessions;
 import org.opora.platform.neo4j.SchemaMigration;
+import org.opora.school.SchoolDirectory;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -268,9 +269,8 @@ public class UserRepository implements SchemaMigration {
 
     /** The region and municipality of a school, if it exists (as a two-element scope without school id). */
     Optional<Scope> schoolPlace(String schoolId) {
-        return neo4j.read(tx -> tx.run("MATCH (s:School {id: $id}) RETURN s.regionId AS regionId, s.municipalityId AS municipalityId",
-                        Map.of("id", schoolId)).stream().findFirst()
-                .map(r -> new Scope(r.get("regionId").asString(null), r.get("municipalityId").asString(null), null)));
+        return neo4j.read(tx -> SchoolDirectory.byId(tx, schoolId))
+                .map(school -> new Scope(school.regionId(), school.municipalityId(), null));
     }
 
     public long count() {

@@ -36,8 +36,8 @@ class MentoringDemoDataTest {
                     SET s.statuses = CASE WHEN s.id < 'MD-12' THEN ['LOW_RESULTS'] WHEN s.id < 'MD-18' THEN ['LEADER'] ELSE [] END""",
                     Map.of("r", REGION)).consume();
         }
-        MentoringDemoData loader = new MentoringDemoData(bean(Neo4jSessions.class), bean(MentoringRepository.class),
-                bean(MentoringService.class), bean(DemoLogins.class));
+        MentoringDemoData loader = new MentoringDemoData(bean(Neo4jSessions.class), bean(MentoringDemoData.Services.class),
+                bean(DemoLogins.class));
         List<String> lines = loader.load(REGION);
         assertThat(String.join("\n", lines)).contains("педагогов", "mentor", "teacher", "school-admin");
 

@@ -1,6 +1,7 @@
 package org.opora.mentoring;
 
 import org.junit.jupiter.api.Test;
+import org.opora.mentoring.relations.RelationStatus;
 import org.opora.platform.errors.ApiException;
 import org.opora.platform.errors.ErrorCode;
 
@@ -9,10 +10,10 @@ import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.opora.mentoring.RelationStatus.ACTIVE;
-import static org.opora.mentoring.RelationStatus.CANCELLED;
-import static org.opora.mentoring.RelationStatus.COMPLETED;
-import static org.opora.mentoring.RelationStatus.PENDING;
+import static org.opora.mentoring.relations.RelationStatus.ACTIVE;
+import static org.opora.mentoring.relations.RelationStatus.CANCELLED;
+import static org.opora.mentoring.relations.RelationStatus.COMPLETED;
+import static org.opora.mentoring.relations.RelationStatus.PENDING;
 
 /** The whole transition table of a mentoring relation, allowed and refused moves. */
 class RelationStatusTest {

@@ -8,8 +8,10 @@ import org.opora.Application;
 import org.opora.platform.LocalCredentials;
 import org.opora.platform.auth.Role;
 import org.opora.platform.auth.Scope;
+import org.opora.platform.neo4j.LocalNeo4j;
 import org.opora.platform.neo4j.Neo4jFactory.EmbeddedNeo4jHolder;
 import org.opora.platform.search.ElasticsearchFactory;
+import org.opora.platform.search.LocalSearchNode;
 import org.opora.practice.PracticeFixtures;
 import org.opora.testing.OporaTestApp;
 
@@ -66,6 +68,10 @@ class ExternalServicesTest {
             ApplicationContext context = second.getApplicationContext();
             assertThat(context.getBean(EmbeddedNeo4jHolder.class).neo4j()).isNull();
             assertThat(context.getBean(ElasticsearchFactory.Connection.class).isLocal()).isFalse();
+            // The dev source set's launchers are no beans at all with external services configured.
+            assertThat(context.containsBean(LocalNeo4j.Launcher.class)).isFalse();
+            assertThat(context.containsBean(LocalSearchNode.Launcher.class)).isFalse();
+            assertThat(first.getApplicationContext().containsBean(LocalNeo4j.Launcher.class)).isTrue();
             assertThat(Files.exists(secondDataDir.resolve("neo4j"))).isFalse();
             assertThat(Files.exists(secondDataDir.resolve("elasticsearch"))).isFalse();
             assertThat(Files.exists(secondDataDir.resolve(LocalCredentials.FOLDER))).isFalse();

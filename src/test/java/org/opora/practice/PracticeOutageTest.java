@@ -7,6 +7,7 @@ import org.opora.platform.auth.Role;
 import org.opora.platform.auth.Scope;
 import org.opora.platform.search.ElasticsearchFactory;
 import org.opora.platform.search.LocalElasticsearch;
+import org.opora.platform.search.SupervisedLocalElasticsearch;
 import org.opora.testing.GraphQlResponse;
 
 import java.net.http.HttpResponse;
@@ -62,7 +63,8 @@ class PracticeOutageTest {
         assertThat(search(author, "гидропоника", region).data().get("searchPractices").get("totalCount").asInt()).isZero();
 
         ElasticsearchFactory.Connection connection = bean(ElasticsearchFactory.Connection.class);
-        LocalElasticsearch node = connection.localNode().orElseThrow();
+        SupervisedLocalElasticsearch supervised = (SupervisedLocalElasticsearch) connection.localNode().orElseThrow();
+        LocalElasticsearch node = supervised.node();
         int restartsBefore = connection.restarts();
         ProcessHandle server = node.serverProcess().orElseThrow();
         long crashedAt = System.nanoTime();
@@ -85,7 +87,7 @@ class PracticeOutageTest {
         // Details come from Neo4j and still work; search says it is unavailable, with its own code, in Russian.
         assertThat(graphql(author, GET, Map.of("id", id)).data().get("practice").get("title").asText())
                 .isEqualTo("Школьная гидропонная ферма и метеостанция");
-        boolean stillDown = !node.isRunning() && connection.localNode().orElseThrow() == node;
+        boolean stillDown = !node.isRunning() && supervised.node() == node;
         GraphQlResponse down = search(author, "гидропоника", region);
         if (stillDown && down.errorCode() != null) { // the restarted node may (rarely) already answer
             assertThat(down.errorCode()).isEqualTo("SEARCH_UNAVAILABLE");
@@ -116,7 +118,7 @@ class PracticeOutageTest {
         System.out.printf("Search back with every write %d ms after the node was killed%n", back.toMillis());
         assertThat(ids(found)).containsExactly(id);
         assertThat(connection.restarts()).isGreaterThan(restartsBefore);
-        assertThat(connection.localNode().orElseThrow().isRunning()).isTrue();
+        assertThat(supervised.node().isRunning()).isTrue();
         assertThat(found.data().get("searchPractices").get("edges").get(0).get("node").get("title").asText())
                 .isEqualTo("Школьная гидропонная ферма и метеостанция");
         assertThat(found.data().get("searchPractices").get("edges").get(0).get("node").get("status").asText())

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
-import org.opora.mentoring.MentoringService;
+import org.opora.mentoring.teachers.TeacherService;
 import org.opora.platform.auth.CurrentUser;
 import org.opora.platform.auth.Role;
 import org.opora.platform.auth.Scope;
@@ -168,7 +168,7 @@ class WebEndToEndTest {
                 Map.of("region", DEMO_REGION));
         login(env, "MENTOR2", "e2e-mentor2", EnumSet.of(Role.MENTOR, Role.TEACHER),
                 new Scope((String) other.get("region"), (String) other.get("municipality"), (String) other.get("school")));
-        server.getApplicationContext().getBean(MentoringService.class).linkLogin((String) other.get("teacher"), "e2e-mentor2",
+        server.getApplicationContext().getBean(TeacherService.class).linkLogin((String) other.get("teacher"), "e2e-mentor2",
                 new CurrentUser("e2e-setup", EnumSet.of(Role.ADMIN), Scope.EVERYWHERE));
     }
 

@@ -14,6 +14,7 @@ import org.opora.pairing.region.SchoolDataRepository;
 import org.opora.pairing.region.SchoolRow;
 import org.opora.platform.graphql.Connection;
 import org.opora.platform.neo4j.Neo4jSessions;
+import org.opora.school.SchoolDirectory;
 
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
@@ -42,12 +43,12 @@ public class PairRepository {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> OPEN = PairStatus.OPEN.stream().map(Enum::name).toList();
 
+    /** The pair bound to {@code p} with its two schools, read through the school read model's projection (one query). */
     private static final String PAIR_RETURN = """
-            MATCH (p)-[:MENTEE]->(s:School)
-            WITH p, s {%s} AS mentee
-            MATCH (p)-[:LEADER]->(s:School)
-            RETURN p {.*} AS p, mentee, s {%s} AS leader
-            """.formatted(SchoolDataRepository.SCHOOL_FIELDS, SchoolDataRepository.SCHOOL_FIELDS);
+            MATCH (p)-[:MENTEE]->(menteeSchool:School)
+            MATCH (p)-[:LEADER]->(leaderSchool:School)
+            RETURN p {.*} AS p, %s AS mentee, %s AS leader
+            """.formatted(SchoolDirectory.projection("menteeSchool"), SchoolDirectory.projection("leaderSchool"));
 
     private final Neo4jSessions neo4j;
 
@@ -77,6 +78,8 @@ public class PairRepository {
         }
     }
 
+    // The region's schools are matched here only to count them and read the run id of one (the fingerprint of the
+    // scorer's cached snapshot): no school is projected, and this query is on the path of every candidate query.
     private static final String LIVE_STATE = """
             CALL { WITH regionId MATCH (s:School {regionId: regionId}) RETURN count(s) AS schools }
             CALL { WITH regionId OPTIONAL MATCH (s:School {regionId: regionId}) RETURN s.identificationRunId AS runId LIMIT 1 }
@@ -153,8 +156,7 @@ public class PairRepository {
     // ------------------------------------------------------------------ schools inside a write transaction
 
     Optional<SchoolRow> school(TransactionContext tx, String schoolId) {
-        return tx.run("MATCH (s:School {id: $id}) RETURN s {" + SchoolDataRepository.SCHOOL_FIELDS + "} AS s", Map.of("id", schoolId))
-                .stream().findFirst().map(r -> SchoolDataRepository.toRow(r.get("s")));
+        return SchoolDirectory.byId(tx, schoolId).map(SchoolRow::of);
     }
 
     int openPairsAsLeader(TransactionContext tx, String leaderId) {
@@ -326,10 +328,12 @@ public class PairRepository {
                   AND ((a.updatedAt >= $since AND coalesce(a.updatedBy, '') <> $username)
                        OR (a.deadline < date() AND NOT a.status IN ['DONE', 'CANCELLED']))
                 MATCH (p)-[:MENTEE|LEADER]->(partner:School) WHERE partner.id <> s.id
-                RETURN p.id AS pairId, partner.name AS partner, a {.*} AS a
-                ORDER BY a.updatedAt DESC LIMIT 20
-                """, Map.of("school", schoolId, "username", username, "since", since, "open", OPEN))
-                .list(r -> new SchoolActivity(r.get("pairId").asString(), r.get("partner").asString(""), toActivity(r.get("a")))));
+                WITH p, partner, a ORDER BY a.updatedAt DESC LIMIT 20
+                RETURN p.id AS pairId, %s AS partner, a {.*} AS a
+                ORDER BY a.updatedAt DESC
+                """.formatted(SchoolDirectory.projection("partner")), Map.of("school", schoolId, "username", username, "since", since, "open", OPEN))
+                .list(r -> new SchoolActivity(r.get("pairId").asString(), SchoolDirectory.read(r.get("partner")).name(),
+                        toActivity(r.get("a")))));
     }
 
     Optional<String> pairOfActivity(TransactionContext tx, String activityId) {
@@ -405,7 +409,7 @@ public class PairRepository {
     private static NetworkPair toPair(Record r) {
         Value p = r.get("p");
         return new NetworkPair(p.get("id").asString(), p.get("regionId").asString(), PairStatus.valueOf(p.get("status").asString()),
-                SchoolDataRepository.toRow(r.get("mentee")), SchoolDataRepository.toRow(r.get("leader")),
+                SchoolRow.of(SchoolDirectory.read(r.get("mentee"))), SchoolRow.of(SchoolDirectory.read(r.get("leader"))),
                 p.get("createdAt").asZonedDateTime(), p.get("createdBy").asString(),
                 p.get("updatedAt").isNull() ? null : p.get("updatedAt").asZonedDateTime(),
                 date(p.get("agreementDate")), SchoolDataRepository.string(p.get("agreementRef")),

@@ -9,6 +9,7 @@ import org.opora.pairing.region.SchoolRow;
 import org.opora.platform.errors.ApiException;
 import org.opora.platform.graphql.Connection;
 import org.opora.platform.neo4j.Neo4jSessions;
+import org.opora.school.SchoolDirectory;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,13 +24,12 @@ import java.util.Optional;
 @Singleton
 public class ProposalRepository {
 
+    /** Items bound to {@code i} with their schools, read through the school read model's projection (one query). */
     private static final String ITEM_RETURN = """
-            OPTIONAL MATCH (m:School {id: i.menteeId})
-            OPTIONAL MATCH (s:School {id: i.leaderId})
-            WITH i, m, CASE WHEN s IS NULL THEN null ELSE s {%s} END AS leader
-            WITH i, leader, m AS s
-            RETURN i {.*} AS i, s {%s} AS mentee, leader ORDER BY i.position
-            """.formatted(SchoolDataRepository.SCHOOL_FIELDS, SchoolDataRepository.SCHOOL_FIELDS);
+            OPTIONAL MATCH (menteeSchool:School {id: i.menteeId})
+            OPTIONAL MATCH (leaderSchool:School {id: i.leaderId})
+            RETURN i {.*} AS i, %s AS mentee, %s AS leader ORDER BY i.position
+            """.formatted(SchoolDirectory.projection("menteeSchool"), SchoolDirectory.projection("leaderSchool"));
 
     private final Neo4jSessions neo4j;
 
@@ -183,9 +183,9 @@ public class ProposalRepository {
             components = new PairingProposal.Components(c.get(0), c.get(1), c.get(2), c.get(3), c.get(4));
         }
         Value mentee = r.get("mentee");
-        SchoolRow menteeRow = mentee.isNull() ? missingSchool(i.get("menteeId").asString()) : SchoolDataRepository.toRow(mentee);
+        SchoolRow menteeRow = mentee.isNull() ? missingSchool(i.get("menteeId").asString()) : SchoolRow.of(SchoolDirectory.read(mentee));
         return new PairingProposal.Item(i.get("proposalId").asString(), i.get("position").asInt(), menteeRow,
-                r.get("leader").isNull() ? null : SchoolDataRepository.toRow(r.get("leader")),
+                r.get("leader").isNull() ? null : SchoolRow.of(SchoolDirectory.read(r.get("leader"))),
                 SchoolDataRepository.number(i.get("score")), SchoolDataRepository.string(i.get("summary")), components,
                 i.get("reason").isNull() ? null : PairingProposal.UnmatchedReason.valueOf(i.get("reason").asString()),
                 SchoolDataRepository.string(i.get("message")), SchoolDataRepository.string(i.get("greedyLeaderId")),

@@ -1,35 +1,42 @@
 package org.opora.pairing.region;
 
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.neo4j.driver.Value;
 import org.opora.platform.neo4j.Neo4jSessions;
+import org.opora.school.SchoolDirectory;
 
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-/** Reads the schools graph (owned by the schools and identification features) for pairing. Read-only. */
+/**
+ * Reads what pairing scores a region by: its schools (from the school read model) and, in bulk, their context
+ * indicators and results. The bulk reads match the region's schools only as a join (one query for the whole region
+ * instead of one per school). Read-only.
+ */
 @Singleton
 public class SchoolDataRepository {
-
-    public static final String SCHOOL_FIELDS = """
-            id: s.id, name: s.name, municipalityId: s.municipalityId, type: s.type, locality: s.locality,
-            enrolment: s.enrolment, smallSchool: s.smallSchool, latitude: s.latitude, longitude: s.longitude,
-            statuses: coalesce(s.statuses, []), resultsIndex: s.resultsIndex, contextIndex: s.contextIndex,
-            residual: s.residual, subjectIndexRussian: s.subjectIndexRussian, subjectIndexMathematics: s.subjectIndexMathematics,
-            regionId: s.regionId""";
 
     private static final List<String> FEATURE_CODES = Arrays.stream(ContextFeature.all()).map(ContextFeature::code).toList();
 
     private final Neo4jSessions neo4j;
+    private final SchoolDirectory directory;
 
-    public SchoolDataRepository(Neo4jSessions neo4j) {
+    @Inject
+    public SchoolDataRepository(Neo4jSessions neo4j, SchoolDirectory directory) {
         this.neo4j = neo4j;
+        this.directory = directory;
     }
 
+    /** For benchmarks that build the engine without the application context. */
+    public SchoolDataRepository(Neo4jSessions neo4j) {
+        this(neo4j, new SchoolDirectory(neo4j));
+    }
+
+    /** The region's schools, from the school read model. */
     List<SchoolRow> schools(String regionId) {
-        return neo4j.read(tx -> tx.run("MATCH (s:School {regionId: $regionId}) RETURN s {" + SCHOOL_FIELDS + "} AS s ORDER BY s.id",
-                Map.of("regionId", regionId)).list(r -> toRow(r.get("s"))));
+        return directory.inRegion(regionId).stream().map(SchoolRow::of).toList();
     }
 
     /** Context indicator values of every year; the snapshot keeps the latest per school and indicator. */
@@ -66,16 +73,6 @@ public class SchoolDataRepository {
                     Map.of("regionId", regionId)).single().get("y");
             return year.isNull() ? null : year.asInt();
         });
-    }
-
-    public static SchoolRow toRow(Value s) {
-        return new SchoolRow(s.get("id").asString(), string(s.get("regionId")), s.get("name").isNull() ? s.get("id").asString() : s.get("name").asString(),
-                string(s.get("municipalityId")), string(s.get("type")), string(s.get("locality")),
-                number(s.get("enrolment")), s.get("smallSchool").isNull() ? null : s.get("smallSchool").asBoolean(),
-                number(s.get("latitude")), number(s.get("longitude")),
-                s.get("statuses").asList(Value::asString),
-                number(s.get("resultsIndex")), number(s.get("contextIndex")), number(s.get("residual")),
-                number(s.get("subjectIndexRussian")), number(s.get("subjectIndexMathematics")));
     }
 
     public static String string(Value value) {

@@ -1,5 +1,6 @@
 package org.opora.platform.neo4j;
 
+import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
@@ -12,43 +13,37 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.Logging;
 import org.neo4j.driver.exceptions.AuthenticationException;
-import org.opora.platform.LocalCredentials;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Provides the one {@link Driver} of the application: to {@code NEO4J_URI} when it is set (with
- * {@code NEO4J_USERNAME}/{@code NEO4J_PASSWORD}), otherwise to an embedded DBMS started here, logging in with the
- * generated credentials in {@code <data-dir>/credentials/neo4j}.
+ * {@code NEO4J_USERNAME}/{@code NEO4J_PASSWORD}), otherwise to the {@link LocalNeo4j} that the dev source set's
+ * launcher starts (an embedded DBMS), logging in with the generated credentials in
+ * {@code <data-dir>/credentials/neo4j}.
  */
 @Factory
 public class Neo4jFactory {
 
     private static final Logger LOG = LoggerFactory.getLogger(Neo4jFactory.class);
 
-    /** Present only in embedded mode; closed after the driver (beans are destroyed in reverse order). */
+    /**
+     * Present in both modes; holds the local DBMS only when {@code neo4j.uri} is blank. Closed after the driver (beans
+     * are destroyed in reverse order).
+     */
     @Singleton
     @Bean(preDestroy = "close")
-    EmbeddedNeo4jHolder embeddedNeo4j(@Value("${neo4j.uri:}") String uri,
-                                      @Value("${opora.data-dir:data}") String dataDir,
-                                      @Value("${neo4j.embedded.bolt-port:7687}") int boltPort,
-                                      @Value("${neo4j.embedded.page-cache:256m}") String pageCache) {
+    EmbeddedNeo4jHolder embeddedNeo4j(@Value("${neo4j.uri:}") String uri, BeanProvider<LocalNeo4j.Launcher> launcher) {
         if (!uri.isBlank()) {
             return new EmbeddedNeo4jHolder(null);
         }
-        LocalCredentials credentials;
-        try {
-            credentials = LocalCredentials.loadOrGenerate(LocalCredentials.file(Path.of(dataDir), "neo4j"),
-                    EmbeddedNeo4j.INITIAL_USER);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read or create the embedded Neo4j's credentials", e);
+        if (!launcher.isPresent()) {
+            throw new IllegalStateException("NEO4J_URI is not set and this build has no embedded Neo4j (src/dev): "
+                    + "set NEO4J_URI to the Neo4j server or cluster");
         }
-        return new EmbeddedNeo4jHolder(EmbeddedNeo4j.start(Path.of(dataDir, "neo4j"), boltPort, pageCache, credentials));
+        return new EmbeddedNeo4jHolder(launcher.get().start());
     }
 
     @Singleton
@@ -57,7 +52,7 @@ public class Neo4jFactory {
                   @Value("${neo4j.uri:}") String uri,
                   @Value("${neo4j.username:neo4j}") String username,
                   @Nullable @Value("${neo4j.password:}") String password) {
-        EmbeddedNeo4j local = embedded.neo4j();
+        LocalNeo4j local = embedded.neo4j();
         String target = local != null ? local.boltUri() : uri;
         AuthToken auth;
         String login;
@@ -99,8 +94,8 @@ public class Neo4jFactory {
         return driver;
     }
 
-    /** Wraps the optional embedded DBMS so the bean exists in both modes. */
-    public record EmbeddedNeo4jHolder(@Nullable EmbeddedNeo4j neo4j) implements AutoCloseable {
+    /** Wraps the optional local DBMS so the bean exists in both modes. */
+    public record EmbeddedNeo4jHolder(@Nullable LocalNeo4j neo4j) implements AutoCloseable {
         @Override
         public void close() {
             if (neo4j != null) {

@@ -3,10 +3,10 @@ package org.opora.platform.search;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 
 import org.apache.http.Header;
 import org.apache.http.HttpHeaders;
@@ -14,7 +14,6 @@ import org.apache.http.HttpHost;
 import org.apache.http.message.BasicHeader;
 import org.elasticsearch.client.RestClient;
 import org.elasticsearch.client.RestClientBuilder;
-import org.opora.platform.LocalCredentials;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,10 +24,10 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.ElasticsearchTransport;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
-import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
@@ -40,13 +39,9 @@ import jakarta.inject.Singleton;
  *   <li>{@code elasticsearch.url} (env {@code ELASTICSEARCH_URL}): the cluster, one URL or a comma-separated list,
  *       e.g. {@code https://es1:9200,https://es2:9200}; optional {@code elasticsearch.username} /
  *       {@code elasticsearch.password} for HTTP basic authentication.</li>
- *   <li>When the URL is blank, a {@link LocalElasticsearch} node is started from
- *       {@code elasticsearch.local.distribution} (default {@code target/elasticsearch}) in
- *       {@code ${opora.data-dir}/elasticsearch}, on {@code elasticsearch.local.http-port} (default 9200, 0 = any
- *       free port) with {@code elasticsearch.local.heap} (default 256m). Its security is on: the client logs in as
- *       the file-realm user {@value #LOCAL_USER}, whose generated password is kept in
- *       {@code ${opora.data-dir}/credentials/elasticsearch}, and who may use only the practice search indices
- *       ({@code opora.practice.index.alias} and its {@code <alias>-v*} versions) and read cluster health.</li>
+ *   <li>When the URL is blank, the {@link LocalSearchNode.Launcher} of the dev source set starts a local node
+ *       (see its {@code LocalElasticsearchLauncher}: distribution, port, heap, the file-realm user and the indices
+ *       that user may use) and supervises it; the client logs in with the node's generated credentials.</li>
  * </ul>
  *
  * <p>The client uses the low-level {@link RestClient} transport: elasticsearch-java 8.19.12 has no Rest5Client.
@@ -57,8 +52,6 @@ import jakarta.inject.Singleton;
 public class ElasticsearchFactory {
 
     private static final Logger LOG = LoggerFactory.getLogger(ElasticsearchFactory.class);
-    /** The application's user on the local node. */
-    static final String LOCAL_USER = "opora";
 
     /** The transport to the cluster, and the local node when this application started one; closed on shutdown. */
     @Singleton
@@ -67,31 +60,23 @@ public class ElasticsearchFactory {
             @Value("${elasticsearch.url:}") String url,
             @Nullable @Value("${elasticsearch.username:}") String username,
             @Nullable @Value("${elasticsearch.password:}") String password,
-            @Value("${elasticsearch.local.distribution:target/elasticsearch}") String distribution,
-            @Value("${opora.data-dir:data}") String dataDir,
-            @Value("${elasticsearch.local.http-port:9200}") int localHttpPort,
-            @Value("${elasticsearch.local.heap:256m}") String localHeap,
             @Value("${opora.practice.index.alias:practices}") String practiceAlias,
-            ApplicationEventPublisher<SearchNodeRestarted> restartEvents) throws IOException {
+            BeanProvider<LocalSearchNode.Launcher> localLauncher) throws IOException {
         if (!isBlank(url)) {
             List<URI> uris = parseUrls(url);
             LOG.info("Elasticsearch: cluster at {} ({})", uris,
                     isBlank(username) ? "no authentication" : "basic authentication as '" + username + "'");
             return new Connection(uris, transport(uris, username, password), null);
         }
-        Path workDir = Path.of(dataDir).resolve("elasticsearch");
-        LocalCredentials user = LocalCredentials.loadOrGenerate(
-                LocalCredentials.file(Path.of(dataDir), "elasticsearch"), LOCAL_USER);
+        if (!localLauncher.isPresent()) {
+            throw new IllegalStateException("ELASTICSEARCH_URL is not set and this build has no local Elasticsearch node "
+                    + "(src/dev): set ELASTICSEARCH_URL to the cluster");
+        }
         // The search index is an alias over versioned indexes <alias>-v<timestamp> (see PracticeIndex).
-        List<String> indices = List.of(practiceAlias, practiceAlias + "-v*");
-        LocalElasticsearch local = LocalElasticsearch.start(
-                Path.of(distribution), workDir, localHttpPort, localHeap, user, indices);
+        LocalSearchNode local = localLauncher.get().start(List.of(practiceAlias, practiceAlias + "-v*"));
         try {
-            List<URI> uris = List.of(URI.create(local.url()));
-            int port = uris.get(0).getPort();
-            return new Connection(uris, transport(uris, user.username(), user.password()), local,
-                    () -> LocalElasticsearch.start(Path.of(distribution), workDir, port, localHeap, user, indices),
-                    restartEvents);
+            List<URI> uris = List.of(local.url());
+            return new Connection(uris, transport(uris, local.credentials().username(), local.credentials().password()), local);
         } catch (RuntimeException e) {
             local.close();
             throw e;
@@ -152,116 +137,34 @@ public class ElasticsearchFactory {
         return s == null || s.isBlank();
     }
 
-    /**
-     * What {@link ElasticsearchFactory} connected to; closing it closes the transport, then the local node if any.
-     *
-     * <p>A local node is supervised: a thread checks every {@value #CHECK_MILLIS} ms that its processes are alive and,
-     * when they are not (killed, crashed, out of memory), starts it again on the same port and data with a backoff of
-     * 1, 2, 4 ... {@value #MAX_BACKOFF_SECONDS} s between failed attempts. The data survives, so the index is back as it
-     * was; the writes made meanwhile wait in the practice outbox, whose scheduled drain indexes them once it answers.
-     */
+    /** What {@link ElasticsearchFactory} connected to; closing it closes the transport, then the local node if any. */
     public static final class Connection implements AutoCloseable {
-
-        static final long CHECK_MILLIS = 1000;
-        static final long MAX_BACKOFF_SECONDS = 60;
 
         private final List<URI> urls;
         private final ElasticsearchTransport transport;
         @Nullable
-        private volatile LocalElasticsearch local;
-        @Nullable
-        private final LocalStarter restarter;
-        @Nullable
-        private final Thread supervisor;
-        private volatile boolean closing;
-        private final java.util.concurrent.atomic.AtomicInteger restarts = new java.util.concurrent.atomic.AtomicInteger();
-        @Nullable
-        private volatile String lastFailure;
+        private final LocalSearchNode local;
 
-        @Nullable
-        private final ApplicationEventPublisher<SearchNodeRestarted> restartEvents;
-
-        Connection(List<URI> urls, ElasticsearchTransport transport, @Nullable LocalElasticsearch local) {
-            this(urls, transport, local, null, null);
-        }
-
-        Connection(List<URI> urls, ElasticsearchTransport transport, @Nullable LocalElasticsearch local,
-                   @Nullable LocalStarter restarter, @Nullable ApplicationEventPublisher<SearchNodeRestarted> restartEvents) {
+        Connection(List<URI> urls, ElasticsearchTransport transport, @Nullable LocalSearchNode local) {
             this.urls = List.copyOf(urls);
             this.transport = transport;
             this.local = local;
-            this.restarter = restarter;
-            this.restartEvents = restartEvents;
-            if (local != null && restarter != null) {
-                supervisor = new Thread(this::supervise, "local-elasticsearch-supervisor");
-                supervisor.setDaemon(true);
-                supervisor.start();
-            } else {
-                supervisor = null;
-            }
-        }
-
-        /** Starts the local node again with the same settings, port and data. */
-        interface LocalStarter {
-            LocalElasticsearch start() throws IOException;
-        }
-
-        private void supervise() {
-            long backoffSeconds = 1;
-            while (!closing) {
-                try {
-                    Thread.sleep(CHECK_MILLIS);
-                    LocalElasticsearch node = local;
-                    if (closing || node == null || node.isRunning()) {
-                        continue;
-                    }
-                    LOG.warn("The local Elasticsearch node at {} is not running (crashed or killed): starting it again", urls);
-                    long started = System.nanoTime();
-                    try {
-                        restart(node);
-                        backoffSeconds = 1;
-                        if (restartEvents != null) {
-                            restartEvents.publishEvent(new SearchNodeRestarted(urls.get(0).toString(), restarts.get()));
-                        }
-                        LOG.info("Local Elasticsearch node restarted in {} ms (restart #{}); the practice outbox indexes the "
-                                + "changes made meanwhile", (System.nanoTime() - started) / 1_000_000, restarts.get());
-                    } catch (IOException | RuntimeException e) {
-                        lastFailure = e.toString();
-                        LOG.warn("Restarting the local Elasticsearch node failed; next attempt in {} s: {}", backoffSeconds,
-                                e.toString());
-                        Thread.sleep(backoffSeconds * 1000);
-                        backoffSeconds = Math.min(MAX_BACKOFF_SECONDS, backoffSeconds * 2);
-                    }
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }
-
-        private synchronized void restart(LocalElasticsearch dead) throws IOException {
-            if (closing || local != dead) {
-                return;
-            }
-            dead.close(); // stops what is left of its process tree
-            local = restarter.start();
-            restarts.incrementAndGet();
-            lastFailure = null;
         }
 
         /** The local node this application started, if any (for health details and tests). */
-        public java.util.Optional<LocalElasticsearch> localNode() {
-            return java.util.Optional.ofNullable(local);
+        public Optional<LocalSearchNode> localNode() {
+            return Optional.ofNullable(local);
         }
 
-        /** How many times the supervisor restarted the local node. */
+        /** How many times the local node was restarted by its supervisor (0 with an external cluster). */
         public int restarts() {
-            return restarts.get();
+            return local == null ? 0 : local.restarts();
         }
 
-        /** The error of the last failed restart, null once a restart succeeded. */
+        /** The error of the last failed restart of the local node, null once a restart succeeded. */
         @Nullable
         public String lastRestartFailure() {
-            return lastFailure;
+            return local == null ? null : local.lastRestartFailure();
         }
 
         /** The cluster's URLs (without credentials). */
@@ -280,20 +183,13 @@ public class ElasticsearchFactory {
 
         @Override
         public void close() {
-            closing = true;
-            if (supervisor != null) {
-                supervisor.interrupt();
-            }
             try {
                 transport.close();
             } catch (IOException e) {
                 LOG.warn("Closing the Elasticsearch transport failed", e);
             } finally {
-                synchronized (this) {
-                    LocalElasticsearch node = local;
-                    if (node != null) {
-                        node.close();
-                    }
+                if (local != null) {
+                    local.close();
                 }
             }
         }

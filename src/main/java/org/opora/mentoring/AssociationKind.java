@@ -1,6 +1,0 @@
-package org.opora.mentoring;
-
-/** A methodological association (методическое объединение) or a network community (сетевое сообщество). */
-public enum AssociationKind {
-    METHODOLOGICAL_ASSOCIATION, NETWORK_COMMUNITY
-}
