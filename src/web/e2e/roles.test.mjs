@@ -8,13 +8,15 @@ import { BASE, explained, graphqlInPage, launch, openPage, screenshot, signIn, S
 
 const RELATION = process.env.E2E_RELATION_ID;
 const COLLEAGUE = process.env.E2E_COLLEAGUE_ID;
+const PROPOSED_MENTEE = process.env.E2E_PROPOSED_MENTEE_NAME;
 const QUERY = 'наставничество молодых педагогов';
 // One word per run, so that the proposed practice is found by that word alone.
 const MARK = `Проверка${Date.now().toString(36)}`;
 const PRACTICE_TITLE = `Исследовательские проекты пятиклассников ${MARK}`;
 const SHARED_NOTE = `Разобрали урок: цели сформулированы для учеников (${MARK})`;
 const PRIVATE_NOTE = `Личное: педагог волнуется перед открытым уроком (${MARK})`;
-const timings = { suggestionsMs: [], resultsMs: [], searchRequestMs: [], searchTookMs: [], suggestRequestMs: [] };
+const timings = { suggestionsMs: [], resultsMs: [], facetsMs: [], suggestionsAfterResponseMs: [], resultsAfterResponseMs: [],
+  suggestionsInPageRequestMs: [], resultsInPageRequestMs: [], searchRequestMs: [], searchTookMs: [], suggestRequestMs: [] };
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -24,7 +26,9 @@ after(async () => {
   const median = (xs) => { const s = xs.filter((x) => x != null).sort((a, b) => a - b); return s.length ? s[Math.floor(s.length / 2)] : null; };
   const max = (xs) => Math.max(...xs.filter((x) => x != null));
   const figures = { ...timings, suggestionsMedianMs: median(timings.suggestionsMs), suggestionsMaxMs: max(timings.suggestionsMs),
-    resultsMedianMs: median(timings.resultsMs), resultsMaxMs: max(timings.resultsMs),
+    resultsMedianMs: median(timings.resultsMs), resultsMaxMs: max(timings.resultsMs), facetsMedianMs: median(timings.facetsMs),
+    suggestionsAfterResponseMedianMs: median(timings.suggestionsAfterResponseMs), resultsAfterResponseMedianMs: median(timings.resultsAfterResponseMs),
+    suggestionsInPageRequestMedianMs: median(timings.suggestionsInPageRequestMs), resultsInPageRequestMedianMs: median(timings.resultsInPageRequestMs),
     searchRequestMedianMs: median(timings.searchRequestMs), searchTookMedianMs: median(timings.searchTookMs),
     suggestRequestMedianMs: median(timings.suggestRequestMs) };
   writeFileSync(path.join(SCREENSHOTS, 'roles-figures.json'), JSON.stringify(figures, null, 2));
@@ -43,10 +47,18 @@ async function startPage(page, name) {
   await screenshot(page, name);
 }
 
-/** Picks an option of an Ant Design Select (opened by clicking the field). */
+/** Picks an option of an Ant Design Select (opened by clicking the field); on a loaded machine a click can land while
+ * the dropdown still opens, so the choice is checked and made again if it did not take. */
 async function choose(page, field, option) {
-  await field.click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+  for (let attempt = 0; ; attempt++) {
+    await field.click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+    for (let wait = 0; wait < 25; wait++) {
+      if ((await field.innerText()).includes(option)) return;
+      await page.waitForTimeout(200);
+    }
+    if (attempt >= 2) throw new Error(`the choice «${option}» did not take`);
+  }
 }
 
 /** Time from a keydown to the first render that satisfies `selector`, measured inside the page. */
@@ -54,11 +66,32 @@ function timeToRender(page, selector, timeoutMs = 30_000) {
   return page.evaluate(({ selector, timeoutMs }) => new Promise((resolve) => {
     const started = () => window.__keyAt;
     const observer = new MutationObserver(() => {
-      if (document.querySelector(selector) && started() != null) { observer.disconnect(); resolve(performance.now() - started()); }
+      if (document.querySelector(selector) && started() != null) {
+        observer.disconnect();
+        window.__renderedAt = { ...window.__renderedAt, [selector]: performance.now() };
+        resolve(performance.now() - started());
+      }
     });
     observer.observe(document.body, { childList: true, subtree: true, attributes: true });
     setTimeout(() => { observer.disconnect(); resolve(null); }, timeoutMs);
   }), { selector, timeoutMs });
+}
+
+/**
+ * Where the time of the last timed render went: the page's own GraphQL request (Resource Timing: the latest one started
+ * after the key) and the time from its response to the render. Adds both to the named lists.
+ */
+async function splitTiming(page, selector, requestList, afterResponseList) {
+  const split = await page.evaluate((selector) => {
+    const entry = performance.getEntriesByType('resource')
+      .filter((e) => e.name.endsWith('/graphql') && e.startTime >= window.__keyAt).pop();
+    const rendered = window.__renderedAt?.[selector];
+    return entry && rendered ? { request: entry.responseEnd - entry.startTime, after: rendered - entry.responseEnd } : null;
+  }, selector);
+  if (split) {
+    requestList.push(Math.round(split.request));
+    afterResponseList.push(Math.round(split.after));
+  }
 }
 
 test('a teacher searches as they type, filters by grade, opens a practice and bookmarks it', async () => {
@@ -85,19 +118,27 @@ test('a teacher searches as they type, filters by grade, opens a practice and bo
       const prefix = QUERY.slice(0, i + 1);
       // Titles complete the first word; later prefixes may have no suggestion at all, so only it is timed.
       const timed = i >= 2 && i < QUERY.indexOf(' ');
-      const wait = timed ? timeToRender(page, `[data-testid="suggestion"][data-prefix="${prefix}"]`, 5_000) : null;
+      const selector = `[data-testid="suggestion"][data-prefix="${prefix}"]`;
+      const wait = timed ? timeToRender(page, selector, 5_000) : null;
       await page.keyboard.type(QUERY[i]);
       if (wait) {
         const ms = await wait;
-        if (ms != null) timings.suggestionsMs.push(Math.round(ms));
+        if (ms != null) {
+          timings.suggestionsMs.push(Math.round(ms));
+          await splitTiming(page, selector, timings.suggestionsInPageRequestMs, timings.suggestionsAfterResponseMs);
+        }
       }
     }
     assert.ok(timings.suggestionsMs.length >= 5, `suggestions rendered for the typed prefixes: ${timings.suggestionsMs}`);
     const results = timeToRender(page, `[data-testid="results"][data-query="${QUERY}"]`);
+    const facets = timeToRender(page, `[data-testid="facets"][data-query="${QUERY}"]`);
     await page.keyboard.press('Enter');
     const resultsMs = await results;
     assert.ok(resultsMs != null, 'results for the phrase rendered');
     timings.resultsMs.push(Math.round(resultsMs));
+    await splitTiming(page, `[data-testid="results"][data-query="${QUERY}"]`, timings.resultsInPageRequestMs, timings.resultsAfterResponseMs);
+    const facetsMs = await facets;
+    if (facetsMs != null) timings.facetsMs.push(Math.round(facetsMs));
     const list = page.locator(`[data-testid="results"][data-query="${QUERY}"]`);
     await list.locator('mark').first().waitFor();
     const total = Number((await page.getByTestId('results-count').innerText()).replace(/\D/g, ''));
@@ -110,7 +151,7 @@ test('a teacher searches as they type, filters by grade, opens a practice and bo
     await page.waitForFunction(() => !document.querySelector('[data-testid="results-count"] .ant-spin'));
     const filtered = Number((await page.getByTestId('results-count').innerText()).replace(/\D/g, ''));
     assert.ok(filtered > 0 && filtered <= total, `grade 5 keeps ${filtered} of ${total}`);
-    for (const text of await list.locator('[data-testid="result"] .ant-list-item-meta-description').allInnerTexts()) {
+    for (const text of await list.getByTestId('result-meta').allInnerTexts()) {
       const grades = (text.match(/· ([\d, ]+) кл\./)?.[1] ?? '').split(',').map((g) => Number(g.trim()));
       assert.ok(grades.includes(5), `every result is for grade 5: ${text}`);
     }
@@ -120,9 +161,15 @@ test('a teacher searches as they type, filters by grade, opens a practice and bo
       await box.fill('');
       await box.fill(q);
       const wait = timeToRender(page, `[data-testid="results"][data-query="${q}"]`);
+      const waitFacets = timeToRender(page, `[data-testid="facets"][data-query="${q}"]`);
       await box.press('Enter');
       const ms = await wait;
-      if (ms != null) timings.resultsMs.push(Math.round(ms));
+      if (ms != null) {
+        timings.resultsMs.push(Math.round(ms));
+        await splitTiming(page, `[data-testid="results"][data-query="${q}"]`, timings.resultsInPageRequestMs, timings.resultsAfterResponseMs);
+      }
+      const facetMs = await waitFacets;
+      if (facetMs != null) timings.facetsMs.push(Math.round(facetMs));
     }
     // The same searches as bare API calls from the page: request round trip and the engine's own time (tookMs).
     for (const q of [QUERY, 'формирующее оценивание', 'функциональная грамотность', 'школа-лидер', 'родители']) {
@@ -156,9 +203,18 @@ test('a teacher searches as they type, filters by grade, opens a practice and bo
     await page.getByTestId('adoptions').waitFor();
     await page.getByTestId('bookmark').click();
     await page.getByTestId('bookmark').filter({ hasText: 'В закладках' }).waitFor();
-    await screenshot(page, 'practice');
     const api = await graphqlInPage(page, '{ myBookmarks { title } }');
     assert.ok(api.body.data.myBookmarks.some((b) => b.title === title), 'the bookmark is stored');
+
+    // The teacher records that their school adopted it (date: today by default, a note): the adopters list shows it.
+    const note = `Начали с 5-х классов, ведёт методическое объединение (${MARK})`;
+    await page.getByTestId('adopt').click();
+    await page.getByTestId('adopt-note').fill(note);
+    await page.getByRole('button', { name: 'Отметить', exact: true }).click();
+    await page.getByText('Внедрение отмечено').first().waitFor();
+    await page.getByTestId('adoptions').getByTestId('adoption').filter({ hasText: note }).waitFor();
+    await page.getByTestId('own-adoption').filter({ hasText: 'Внедрена в моей школе' }).waitFor();
+    await screenshot(page, 'practice');
   });
   await finish(session);
 });
@@ -278,6 +334,18 @@ test('a mentor logs a meeting with a shared and a private note; the mentee sees 
     await page.getByRole('button', { name: 'Сохранить' }).click();
     await page.getByTestId('meeting').filter({ hasText: SHARED_NOTE }).waitFor();
     await page.getByTestId('private-note').filter({ hasText: PRIVATE_NOTE }).waitFor();
+
+    // The mentor proposes a new relation for a colleague of their school: it waits in the workspace as proposed.
+    await page.goto(`${BASE}/mentoring`);
+    await page.getByTestId('propose-mentoring').click();
+    await page.getByTestId('propose-mentee').click();
+    await page.keyboard.type(PROPOSED_MENTEE);
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: PROPOSED_MENTEE }).first().click();
+    await page.getByTestId('propose-goal').fill(`Освоить формирующее оценивание на уроках (${MARK})`);
+    await screenshot(page, 'mentor-proposal');
+    await page.getByRole('button', { name: 'Предложить', exact: true }).click();
+    await page.getByText('Наставничество предложено').first().waitFor();
+    await page.locator('[data-testid="mentee-card"][data-status="PENDING"]', { hasText: PROPOSED_MENTEE }).waitFor();
   });
   await finish(mentor);
 

@@ -21,7 +21,7 @@ const COORDINATORS: RoleName[] = ['REGIONAL_COORDINATOR', 'MUNICIPAL_COORDINATOR
 const EVERYONE: RoleName[] = ['REGIONAL_COORDINATOR', 'MUNICIPAL_COORDINATOR', 'CURATOR', 'SCHOOL_ADMIN', 'METHODIST', 'MENTOR', 'TEACHER'];
 /** Roles that may approve practices (approvePractice/rejectPractice). */
 export const REVIEWER_ROLES: RoleName[] = ['METHODIST', 'MUNICIPAL_COORDINATOR', 'REGIONAL_COORDINATOR'];
-/** Roles that may record a school's adoption of a practice (recordPracticeAdoption). */
+/** Roles that may record their school's adoption of a practice (recordPracticeAdoption); a teacher may too, for the school of their teacher record. */
 export const ADOPTION_ROLES: RoleName[] = ['SCHOOL_ADMIN', 'METHODIST', 'CURATOR', 'MUNICIPAL_COORDINATOR', 'REGIONAL_COORDINATOR'];
 /** Roles that manage a school's teachers (recordDiagnostic, createTeacher, proposeMentoring). */
 export const TEACHER_MANAGER_ROLES: RoleName[] = ['SCHOOL_ADMIN', 'MUNICIPAL_COORDINATOR', 'REGIONAL_COORDINATOR'];

@@ -47,6 +47,11 @@ export const RELATION_TRANSITIONS: Record<string, string[]> = {
   CANCELLED: [],
 };
 
+export const MENTORING_KIND: Record<string, string> = {
+  TEACHER_TEACHER: 'педагог — педагог', DIRECTOR_DIRECTOR: 'руководитель — руководитель',
+  CURATOR_SCHOOL: 'куратор — школа', TUTOR: 'тьюторское сопровождение',
+};
+
 export const RELATION_ACTION: Record<string, string> = {
   ACTIVE: 'Начать', COMPLETED: 'Завершить', CANCELLED: 'Отменить',
 };

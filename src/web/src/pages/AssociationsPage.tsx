@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { App, Button, Card, Col, DatePicker, Form, Input, Modal, Row, Space, Tag, Typography } from 'antd';
+import { Button, Card, Col, DatePicker, Form, Input, Modal, Row, Space, Tag, Typography } from 'antd';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
 import { useCaller } from '../auth/CallerContext';
 import { ASSOCIATION_EDITOR_ROLES, hasAnyRole } from '../lib/access';
 import { QueryState } from '../components/QueryState';
-import { toUserError } from '../lib/errors';
+import { useAction } from '../lib/useAction';
 import { formatDate } from '../lib/format';
 
 const AssociationsQuery = graphql(`
@@ -26,7 +26,6 @@ const LEVEL: Record<string, string> = { SCHOOL: 'школьное', MUNICIPAL: '
 
 export default function AssociationsPage() {
   const caller = useCaller();
-  const { message } = App.useApp();
   const [{ data, fetching, error }, reload] = useQuery({ query: AssociationsQuery, variables: { regionId: caller.regionId ?? '' }, pause: !caller.regionId });
   const [, join] = useMutation(Join);
   const [, addEvent] = useMutation(AddEvent);
@@ -38,14 +37,11 @@ export default function AssociationsPage() {
     && (!a.schoolId || !caller.schoolId || a.schoolId === caller.schoolId));
   const canAddEvent = hasAnyRole(caller, ASSOCIATION_EDITOR_ROLES);
 
-  const act = async (action: () => Promise<{ error?: unknown }>, text: string) => {
-    const r = await action();
-    if (r.error) { const e = toUserError(r.error as never); message.error(e?.detail ?? e?.title); return; }
-    message.success(text);
+  const act = useAction(() => {
     setEventFor(null);
     form.resetFields();
     reload({ requestPolicy: 'network-only' });
-  };
+  });
 
   return (
     <>

@@ -40,7 +40,7 @@ export default function HomePage() {
   const tiles: { key: string; show: boolean; title: string; value: string | number; link: string; testid: string }[] = [
     { key: 'mentees', show: canOpen(caller, 'mentoring'), title: 'Наставляемые', value: ws?.mentees.length ?? '…', link: '/mentoring', testid: 'tile-mentees' },
     { key: 'stale', show: canOpen(caller, 'mentoring'), title: 'Без встреч больше 4 недель', value: ws?.mentees.filter((m) => m.stale).length ?? '…', link: '/mentoring', testid: 'tile-stale' },
-    { key: 'plan', show: canOpen(caller, 'development'), title: 'Мой ИОМ педагога выполнен', value: !data ? '…' : plan ? `${Math.round((plan.progress ?? 0) * 100)}%` : 'нет ИОМ', link: '/development', testid: 'tile-plan' },
+    { key: 'plan', show: canOpen(caller, 'development'), title: 'Мой ИОМ педагога выполнен', value: !data ? '…' : plan ? `${Math.round((plan.progress ?? 0) * 100)}%` : 'не составлен', link: '/development', testid: 'tile-plan' },
     { key: 'queue', show: reviewer, title: 'Практик ждут решения', value: data?.queue?.totalCount ?? '…', link: '/review', testid: 'tile-queue' },
     { key: 'school', show: canOpen(caller, 'mySchool'), title: 'Педагогов в школе', value: data ? teachers.length : '…', link: '/my-school', testid: 'tile-school' },
     { key: 'diagnosed', show: schoolAdmin, title: 'Прошли диагностику', value: data ? `${teachers.filter((t) => t.diagnostics.length > 0).length} из ${teachers.length}` : '…', link: '/my-school', testid: 'tile-diagnosed' },

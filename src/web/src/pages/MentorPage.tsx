@@ -1,8 +1,10 @@
-import { Alert, Card, Col, Empty, Progress, Row, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { Alert, Button, Card, Col, Empty, Progress, Row, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { useQuery } from 'urql';
 import { graphql } from '../gql';
 import { QueryState } from '../components/QueryState';
+import { ProposeMentoringDialog } from '../components/ProposeMentoringDialog';
 import { DEFICIT_LEVEL, RELATION_STATUS } from '../lib/labels';
 import { formatDate } from '../lib/format';
 
@@ -27,11 +29,20 @@ const WorkspaceQuery = graphql(`
 `);
 
 export default function MentorPage() {
-  const [{ data, fetching, error }] = useQuery({ query: WorkspaceQuery, variables: { staleWeeks: STALE_WEEKS }, requestPolicy: 'cache-and-network' });
+  const [{ data, fetching, error }, reload] = useQuery({ query: WorkspaceQuery, variables: { staleWeeks: STALE_WEEKS }, requestPolicy: 'cache-and-network' });
+  const [proposing, setProposing] = useState(false);
   const ws = data?.myMentoring;
   return (
     <>
-      <Typography.Title level={2} className="page-title">Наставничество</Typography.Title>
+      <Space style={{ justifyContent: 'space-between', width: '100%' }} align="center">
+        <Typography.Title level={2} className="page-title">Наставничество</Typography.Title>
+        {ws?.me && <Button type="primary" data-testid="propose-mentoring" onClick={() => setProposing(true)}>Предложить наставничество</Button>}
+      </Space>
+      {ws?.me && (
+        <ProposeMentoringDialog mentorId={ws.me.id} exclude={[ws.me.id, ...ws.mentees.flatMap((c) => (c.mentee ? [c.mentee.id] : []))]}
+          open={proposing} onClose={() => setProposing(false)}
+          onProposed={() => { setProposing(false); reload({ requestPolicy: 'network-only' }); }} />
+      )}
       {ws && ws.reminders.length > 0 && (
         <Alert type="warning" showIcon style={{ marginBottom: 16 }} data-testid="reminders"
           message={`Нет встреч больше ${STALE_WEEKS} недель: ${ws.reminders.length}`}
@@ -44,7 +55,7 @@ export default function MentorPage() {
         <Row gutter={[16, 16]} data-testid="mentees">
           {ws?.mentees.map((card) => (
             <Col xs={24} md={12} xl={8} key={card.relation.id}>
-              <Card data-testid="mentee-card" title={<Link to={`/mentoring/${card.relation.id}`}>{card.mentee?.fullName ?? 'Школа'}</Link>}
+              <Card data-testid="mentee-card" data-status={card.relation.status} title={<Link to={`/mentoring/${card.relation.id}`}>{card.mentee?.fullName ?? 'Школа'}</Link>}
                 extra={<Tag color={RELATION_STATUS[card.relation.status].color}>{RELATION_STATUS[card.relation.status].label}</Tag>}>
                 <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
                   {card.mentee?.position}, {card.mentee?.subjects.join(', ')} · {card.mentee?.school?.name}
@@ -53,7 +64,7 @@ export default function MentorPage() {
                   {card.deficits.length === 0 ? <span className="muted">дефицитов нет</span> : card.deficits.map((d) => (
                     <Tag key={d.competence} color={DEFICIT_LEVEL[d.level]?.color}>{d.competenceLabel}</Tag>))}
                 </Space>
-                <div>ИОМ педагога: {card.goalsDone} из {card.goalsTotal} целей</div>
+                <div>ИОМ педагога: {card.goalsDone} из {card.goalsTotal} {card.goalsTotal % 10 === 1 && card.goalsTotal % 100 !== 11 ? 'цели' : 'целей'} выполнено</div>
                 <Progress percent={Math.round((card.planProgress ?? 0) * 100)} size="small" />
                 <div>Последняя встреча: {card.lastMeeting ? `${formatDate(card.lastMeeting.date)}, ${card.lastMeeting.topic}` : 'не было'}
                   {card.stale && <Tag color="red" style={{ marginLeft: 8 }}>{card.daysSinceContact} дн. без встреч</Tag>}</div>

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { App, Button, Card, Col, DatePicker, Descriptions, Form, Input, Modal, Row, Select, Space, Table, Tag, Timeline, Typography } from 'antd';
+import { Button, Card, Col, DatePicker, Descriptions, Form, Input, Modal, Row, Select, Space, Table, Tag, Timeline, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { Link, useParams } from 'react-router-dom';
 import { useMutation, useQuery } from 'urql';
@@ -9,7 +9,7 @@ import { hasAnyRole } from '../lib/access';
 import { QueryState } from '../components/QueryState';
 import { EChart } from '../components/EChart';
 import { formatDate, formatDateTime, formatNumber } from '../lib/format';
-import { toUserError } from '../lib/errors';
+import { useAction } from '../lib/useAction';
 import { PAIR_STATUS_COLORS, PAIR_STATUS_LABELS } from '../lib/status';
 import type { PairActivityStatus } from '../gql/graphql';
 
@@ -62,7 +62,6 @@ type Dialog = null | 'AGREED' | 'ACTIVE' | 'COMPLETED' | 'CANCELLED' | 'activity
 export default function PairPage() {
   const { id = '' } = useParams();
   const caller = useCaller();
-  const { message } = App.useApp();
   const [{ data, fetching, error }, reload] = useQuery({ query: PairQuery, variables: { id } });
   const [, agree] = useMutation(AgreeMutation);
   const [, activate] = useMutation(ActivateMutation);
@@ -95,19 +94,11 @@ export default function PairPage() {
     };
   }, [pair]);
 
-  const run = async (action: () => Promise<{ error?: unknown }>, done: string) => {
-    const result = await action();
-    if (result.error) {
-      const e = toUserError(result.error as never);
-      message.error(e?.detail ?? e?.title);
-      return false;
-    }
-    message.success(done);
+  const run = useAction(() => {
     setDialog(null);
     form.resetFields();
     reload({ requestPolicy: 'network-only' });
-    return true;
-  };
+  });
 
   const submitDialog = async () => {
     const v = await form.validateFields();

@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { AutoComplete, Button, Card, Checkbox, Col, Empty, Input, List, Row, Select, Space, Spin, Tag, Typography } from 'antd';
+import { memo, useCallback, useDeferredValue, useEffect, useRef, useState } from 'react';
+import { AutoComplete, Button, Card, Checkbox, Col, Empty, Input, Row, Select, Space, Spin, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { useClient, useQuery } from 'urql';
 import { graphql } from '../gql';
@@ -11,7 +11,7 @@ import { formatInt } from '../lib/format';
 import type { CombinedError } from 'urql';
 
 const SuggestQuery = graphql(`
-  query PracticeSuggest($prefix: String!) { practiceSuggestions(prefix: $prefix, limit: 8) { id title text } }
+  query PracticeSuggest($prefix: String!) { practiceSuggestions(prefix: $prefix, limit: 8) { id title } }
 `);
 
 const SearchQuery = graphql(`
@@ -36,7 +36,7 @@ const SearchQuery = graphql(`
 type Connection = PracticeBankSearchQuery['searchPractices'];
 type FacetKey = 'subjects' | 'grades' | 'riskFactors' | 'levels' | 'evidenceLevels' | 'municipalities';
 
-const FACETS: { key: FacetKey; title: string; filter: keyof PracticeFilter }[] = [
+const FACETS: { key: FacetKey; title: string; filter: keyof PracticeFilter & string }[] = [
   { key: 'subjects', title: 'Предмет, направление', filter: 'subjects' },
   { key: 'grades', title: 'Классы', filter: 'grades' },
   { key: 'riskFactors', title: 'Фактор риска', filter: 'riskFactors' },
@@ -55,18 +55,13 @@ function Highlighted({ fragment }: { fragment: string }) {
   return <>{highlightParts(fragment).map((p, i) => (p.match ? <mark key={i}>{p.text}</mark> : <span key={i}>{p.text}</span>))}</>;
 }
 
-export default function PracticeBankPage() {
-  const client = useClient();
-  const [text, setText] = useState('');
-  const [query, setQuery] = useState('');
-  const [filter, setFilter] = useState<Record<string, (string | number)[]>>({});
-  const [sort, setSort] = useState<PracticeSort>('RELEVANCE');
-  const [result, setResult] = useState<Connection | null>(null);
-  const [resultQuery, setResultQuery] = useState<string | null>(null);
-  const [error, setError] = useState<CombinedError | undefined>();
-  const [loading, setLoading] = useState(false);
-  const latest = useRef(0);
+// Rendering cost matters here (search as you type): the box keeps its own text, so a keystroke re-renders only the box;
+// the hits and the facets are memoised and re-render only for a new result; the facets render after the hits
+// (deferred), each showing its top values with «ещё».
 
+/** The search box with suggestions as you type. */
+const SearchBox = memo(function SearchBox({ onSearch }: { onSearch: (query: string) => void }) {
+  const [text, setText] = useState('');
   const prefix = text.trim();
   const [suggestions] = useQuery({ query: SuggestQuery, variables: { prefix }, pause: prefix.length < 2 });
   // data-prefix names the prefix the shown suggestions answer (the browser test times keystroke → rendered suggestions).
@@ -75,11 +70,104 @@ export default function PracticeBankPage() {
     value: s.title,
     label: <span data-testid="suggestion" data-prefix={answered} data-id={s.id}>{s.title}</span>,
   }));
+  return (
+    <Card style={{ marginBottom: 16 }}>
+      <AutoComplete style={{ width: '100%' }} options={options} value={text} onChange={setText}
+        defaultActiveFirstOption={false} onSelect={(value) => onSearch(String(value))}>
+        <Input.Search aria-label="Поиск практик" placeholder="Например: наставничество молодых педагогов" size="large"
+          enterButton="Найти" onSearch={(v) => onSearch(v.trim())} data-testid="practice-search" allowClear />
+      </AutoComplete>
+    </Card>
+  );
+});
+
+/** One page of hits with their highlighted fragments. */
+const Results = memo(function Results({ edges, query }: { edges: Connection['edges']; query: string }) {
+  return (
+    <div data-testid="results" data-query={query}>
+      {edges.map((edge) => {
+        const p = edge.node;
+        const fragments = edge.highlights.flatMap((h) => h.fragments).slice(0, 2);
+        return (
+          <div key={p.id} className="search-result" data-testid="result">
+            <div className="search-result-title">
+              <Link to={`/practices/${p.id}`}>{p.title}</Link>
+              {p.status !== 'APPROVED' && <Tag color={PRACTICE_STATUS[p.status].color}>{PRACTICE_STATUS[p.status].label}</Tag>}
+              <Tag color={EVIDENCE_LEVEL[p.evidenceLevel].color}>{EVIDENCE_LEVEL[p.evidenceLevel].label}</Tag>
+            </div>
+            <div className="search-result-meta" data-testid="result-meta">
+              {p.authorSchool?.name}{p.authorSchool?.municipalityName ? `, ${p.authorSchool.municipalityName}` : ''}
+              {p.grades.length > 0 && ` · ${p.grades.join(', ')} кл.`}
+              {p.adoptionCount > 0 && ` · внедрили: ${p.adoptionCount}, с ростом результатов: ${p.improvedAdoptionCount}`}
+            </div>
+            {fragments.length > 0
+              ? fragments.map((f, i) => <div key={i} className="highlight"><Highlighted fragment={f} /></div>)
+              : <div>{p.summary}</div>}
+          </div>
+        );
+      })}
+    </div>
+  );
+});
+
+const FACET_TOP = 6;
+
+/** One facet: its top values (and the selected ones), the rest behind «ещё». */
+function Facet({ title, testId, buckets, value, onChange }: {
+  title: string; testId: string; buckets: Connection['facets'][FacetKey]; value: (string | number)[];
+  onChange: (values: (string | number)[]) => void;
+}) {
+  const [all, setAll] = useState(false);
+  const shown = all ? buckets : buckets.filter((b, i) => i < FACET_TOP || value.includes(b.value));
+  return (
+    <div style={{ marginBottom: 12 }} data-testid={testId}>
+      <Typography.Text strong>{title}</Typography.Text>
+      <Checkbox.Group style={{ display: 'flex', flexDirection: 'column' }} value={value}
+        onChange={(v) => onChange(v as (string | number)[])}
+        options={shown.map((b) => ({ value: b.value, label: `${b.label} (${b.count})` }))} />
+      {buckets.length > shown.length && (
+        <Button type="link" size="small" style={{ padding: 0 }} onClick={() => setAll(true)}>ещё {buckets.length - shown.length}</Button>
+      )}
+    </div>
+  );
+}
+
+const Facets = memo(function Facets({ facets, query, filter, onToggle }: {
+  facets: Connection['facets'] | undefined; query: string | undefined; filter: Record<string, (string | number)[]>;
+  onToggle: (key: string, values: (string | number)[]) => void;
+}) {
+  return (
+    <Card title="Фильтры" size="small" data-testid="facets" data-query={query}
+      extra={Object.values(filter).some((v) => v.length) && <Button size="small" type="link" onClick={() => FACETS.forEach((f) => onToggle(f.filter, []))}>Сбросить</Button>}>
+      {FACETS.map((facet) => {
+        const buckets = facets?.[facet.key] ?? [];
+        if (buckets.length === 0) return null;
+        return <Facet key={facet.key} title={facet.title} testId={`facet-${facet.key}`} buckets={buckets}
+          value={filter[facet.filter] ?? []} onChange={(v) => onToggle(facet.filter, v)} />;
+      })}
+    </Card>
+  );
+});
+
+interface Shown { result: Connection; query: string }
+
+export default function PracticeBankPage() {
+  const client = useClient();
+  const [query, setQuery] = useState('');
+  const [filter, setFilter] = useState<Record<string, (string | number)[]>>({});
+  const [sort, setSort] = useState<PracticeSort>('RELEVANCE');
+  const [shown, setShown] = useState<Shown | null>(null);
+  const [error, setError] = useState<CombinedError | undefined>();
+  const [loading, setLoading] = useState(false);
+  const latest = useRef(0);
+  // The facets follow the hits: React renders the new hits first and the facets right after.
+  const facetsShown = useDeferredValue(shown);
+  const result = shown?.result ?? null;
 
   const filterInput = useCallback((): PracticeFilter => {
     const f: PracticeFilter = {};
     for (const facet of FACETS) {
-      const values = filter[facet.filter as string];
+      const values = filter[facet.filter];
       if (values?.length) (f as Record<string, unknown>)[facet.filter] = facet.key === 'grades' ? values.map(Number) : values;
     }
     return f;
@@ -95,44 +183,21 @@ export default function PracticeBankPage() {
     setError(r.error);
     if (!r.data) return;
     const page = r.data.searchPractices;
-    setResult((previous) => (after && previous ? { ...page, edges: [...previous.edges, ...page.edges] } : page));
-    setResultQuery(query);
+    setShown((previous) => ({ query,
+      result: after && previous ? { ...page, edges: [...previous.result.edges, ...page.edges] } : page }));
   }, [client, query, filterInput, sort]);
 
   useEffect(() => { void run(); }, [run]);
 
-  const toggle = (key: string, values: (string | number)[]) => setFilter((f) => ({ ...f, [key]: values }));
+  const onToggle = useCallback((key: string, values: (string | number)[]) => setFilter((f) => ({ ...f, [key]: values })), []);
 
   return (
     <>
       <Typography.Title level={2} className="page-title">Банк практик</Typography.Title>
-      <Card style={{ marginBottom: 16 }}>
-        <Space.Compact style={{ width: '100%' }}>
-          <AutoComplete style={{ width: '100%' }} options={options} value={text} onChange={setText}
-            defaultActiveFirstOption={false} onSelect={(value) => setQuery(String(value))}>
-            <Input.Search aria-label="Поиск практик" placeholder="Например: наставничество молодых педагогов" size="large"
-              enterButton="Найти" onSearch={(v) => setQuery(v.trim())} data-testid="practice-search" allowClear />
-          </AutoComplete>
-        </Space.Compact>
-      </Card>
+      <SearchBox onSearch={setQuery} />
       <Row gutter={16}>
         <Col xs={24} md={7}>
-          <Card title="Фильтры" size="small" data-testid="facets"
-            extra={Object.values(filter).some((v) => v.length) && <Button size="small" type="link" onClick={() => setFilter({})}>Сбросить</Button>}>
-            {FACETS.map((facet) => {
-              const buckets = result?.facets[facet.key] ?? [];
-              if (buckets.length === 0) return null;
-              return (
-                <div key={facet.key} style={{ marginBottom: 12 }} data-testid={`facet-${facet.key}`}>
-                  <Typography.Text strong>{facet.title}</Typography.Text>
-                  <Checkbox.Group style={{ display: 'flex', flexDirection: 'column' }}
-                    value={filter[facet.filter as string] ?? []}
-                    onChange={(v) => toggle(facet.filter as string, v as (string | number)[])}
-                    options={buckets.map((b) => ({ value: b.value, label: `${b.label} (${b.count})` }))} />
-                </div>
-              );
-            })}
-          </Card>
+          <Facets facets={facetsShown?.result.facets} query={facetsShown?.query} filter={filter} onToggle={onToggle} />
         </Col>
         <Col xs={24} md={17}>
           <ErrorAlert error={error} />
@@ -143,30 +208,7 @@ export default function PracticeBankPage() {
             <Select aria-label="Сортировка" value={sort} onChange={setSort} options={SORTS} style={{ width: 240 }} />
           </Space>
           {result && result.edges.length === 0 && <Empty description="Ничего не найдено: измените запрос или фильтры" />}
-          {result && result.edges.length > 0 && (
-            <div data-testid="results" data-query={resultQuery ?? ''}><List itemLayout="vertical" dataSource={result.edges}
-              renderItem={(edge) => {
-                const p = edge.node;
-                const fragments = edge.highlights.flatMap((h) => h.fragments).slice(0, 2);
-                return (
-                  <List.Item key={p.id} data-testid="result">
-                    <List.Item.Meta
-                      title={<Space wrap>
-                        <Link to={`/practices/${p.id}`}>{p.title}</Link>
-                        {p.status !== 'APPROVED' && <Tag color={PRACTICE_STATUS[p.status].color}>{PRACTICE_STATUS[p.status].label}</Tag>}
-                        <Tag color={EVIDENCE_LEVEL[p.evidenceLevel].color}>{EVIDENCE_LEVEL[p.evidenceLevel].label}</Tag>
-                      </Space>}
-                      description={<>{p.authorSchool?.name}{p.authorSchool?.municipalityName ? `, ${p.authorSchool.municipalityName}` : ''}
-                        {p.grades.length > 0 && ` · ${p.grades.join(', ')} кл.`}
-                        {p.adoptionCount > 0 && ` · внедрили: ${p.adoptionCount}, с ростом результатов: ${p.improvedAdoptionCount}`}</>}
-                    />
-                    {fragments.length > 0
-                      ? fragments.map((f, i) => <div key={i} className="highlight"><Highlighted fragment={f} /></div>)
-                      : <div>{p.summary}</div>}
-                  </List.Item>
-                );
-              }} /></div>
-          )}
+          {shown && result && result.edges.length > 0 && <Results edges={result.edges} query={shown.query} />}
           {result?.pageInfo.hasNextPage && (
             <div style={{ textAlign: 'center', marginTop: 12 }}>
               <Button onClick={() => run(result.pageInfo.endCursor ?? undefined)} loading={loading}>Показать ещё</Button>

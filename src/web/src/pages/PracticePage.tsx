@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, Col, DatePicker, Descriptions, Form, Input, Modal, Row, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Col, DatePicker, Descriptions, Form, Input, Modal, Row, Space, Table, Tag, Typography } from 'antd';
 import { StarFilled, StarOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { Link, useNavigate, useParams } from 'react-router-dom';
@@ -8,7 +8,7 @@ import { graphql } from '../gql';
 import { useCaller } from '../auth/CallerContext';
 import { ADOPTION_ROLES, hasAnyRole, REVIEWER_ROLES } from '../lib/access';
 import { QueryState } from '../components/QueryState';
-import { toUserError } from '../lib/errors';
+import { useAction } from '../lib/useAction';
 import { EVIDENCE_LEVEL, PRACTICE_STATUS } from '../lib/labels';
 import { formatDate, formatNumber } from '../lib/format';
 
@@ -35,6 +35,11 @@ const SimilarQuery = graphql(`
   }
 `);
 
+// A teacher speaks for the school of the teacher record their login is linked to (the API checks the same).
+const MyTeacherSchool = graphql(`
+  query MyTeacherSchool { myMentoring { me { id school { id name } } } }
+`);
+
 const Bookmark = graphql(`mutation BookmarkPractice($id: ID!) { bookmarkPractice(id: $id) { id } }`);
 const Unbookmark = graphql(`mutation UnbookmarkPractice($id: ID!) { unbookmarkPractice(id: $id) { id } }`);
 const Adopt = graphql(`
@@ -50,8 +55,9 @@ export default function PracticePage() {
   const { id = '' } = useParams();
   const caller = useCaller();
   const navigate = useNavigate();
-  const { message } = App.useApp();
   const [{ data, fetching, error }, reload] = useQuery({ query: PracticeQuery, variables: { id } });
+  const adoptsAsStaff = !!caller.schoolId && hasAnyRole(caller, ADOPTION_ROLES);
+  const [myTeacher] = useQuery({ query: MyTeacherSchool, pause: adoptsAsStaff || !caller.roles.includes('TEACHER') });
   const [similar] = useQuery({ query: SimilarQuery, variables: { schoolId: caller.schoolId ?? '' }, pause: !caller.schoolId });
   const [, bookmark] = useMutation(Bookmark);
   const [, unbookmark] = useMutation(Unbookmark);
@@ -68,23 +74,24 @@ export default function PracticePage() {
   const mine = p?.createdBy === caller.username;
   const similarAdoptions = similar.data?.practiceRecommendations.find((r) => r.practice.id === id)?.comparableAdoptions ?? [];
 
-  const act = async (action: () => Promise<{ error?: unknown }>, done: string) => {
-    const r = await action();
-    if (r.error) {
-      const e = toUserError(r.error as never);
-      message.error(e?.detail ?? e?.title);
-      return false;
-    }
-    message.success(done);
+  // The school whose adoption the caller may record: their own (staff by scope, a teacher by their teacher record).
+  const adoptingSchool = adoptsAsStaff ? caller.schoolId : myTeacher.data?.myMentoring.me?.school?.id;
+  const ownAdoption = p?.adoptions.find((a) => a.school.id === adoptingSchool);
+
+  const act = useAction(() => {
     setDialog(null);
     form.resetFields();
     reload({ requestPolicy: 'network-only' });
-    return true;
+  });
+
+  const openAdoption = () => {
+    form.setFieldsValue(ownAdoption ? { date: dayjs(ownAdoption.date), note: ownAdoption.note } : { date: dayjs() });
+    setDialog('adopt');
   };
 
   const confirmDialog = async () => {
     const v = await form.validateFields();
-    if (dialog === 'adopt') await act(() => adopt({ id, schoolId: caller.schoolId!, date: v.date.format('YYYY-MM-DD'), note: v.note }), 'Внедрение отмечено');
+    if (dialog === 'adopt') await act(() => adopt({ id, schoolId: adoptingSchool!, date: v.date.format('YYYY-MM-DD'), note: v.note }), 'Внедрение отмечено');
     if (dialog === 'reject') await act(() => reject({ id, reason: v.reason }), 'Практика отклонена');
   };
 
@@ -102,8 +109,11 @@ export default function PracticePage() {
                 {bookmarked ? 'В закладках' : 'В закладки'}
               </Button>
             )}
-            {p.status === 'APPROVED' && caller.schoolId && hasAnyRole(caller, ADOPTION_ROLES) && (
-              <Button onClick={() => { form.setFieldsValue({ date: dayjs() }); setDialog('adopt'); }}>Отметить внедрение в моей школе</Button>
+            {p.status === 'APPROVED' && adoptingSchool && (
+              <>
+                {ownAdoption && <Tag color="green" data-testid="own-adoption">Внедрена в моей школе с {formatDate(ownAdoption.date)}</Tag>}
+                <Button data-testid="adopt" onClick={openAdoption}>{ownAdoption ? 'Изменить сведения о внедрении' : 'Отметить внедрение в моей школе'}</Button>
+              </>
             )}
             {mine && (p.status === 'DRAFT' || p.status === 'REJECTED') && (
               <>
@@ -172,10 +182,12 @@ export default function PracticePage() {
             <Col span={24}>
               <Card title={`Школы, внедрившие практику (${p.adoptions.length})`} data-testid="adoptions">
                 <Table size="small" rowKey={(a) => a.school.id} pagination={{ pageSize: 10, hideOnSinglePage: true }} dataSource={p.adoptions}
+                  onRow={(a) => ({ 'data-testid': 'adoption', 'data-school': a.school.id }) as React.HTMLAttributes<HTMLElement>}
                   locale={{ emptyText: 'Пока никто не отметил внедрение' }}
                   columns={[
                     { title: 'Школа', render: (_, a) => `${a.school.name}${a.school.municipalityName ? `, ${a.school.municipalityName}` : ''}` },
                     { title: 'С', render: (_, a) => formatDate(a.date) },
+                    { title: 'Комментарий', render: (_, a) => a.note ?? '—' },
                     { title: 'Динамика результатов', render: (_, a) => (a.outcome
                       ? <Space><Tag color={a.outcome.improved ? 'green' : 'default'}>{a.outcome.change > 0 ? '+' : ''}{formatNumber(a.outcome.change, 1)} п.п.</Tag>{a.outcome.description}</Space>
                       : 'пока нет результатов до и после') },
@@ -184,16 +196,17 @@ export default function PracticePage() {
             </Col>
           </Row>
           <Typography.Paragraph style={{ marginTop: 16 }}><Link to="/practices">← к банку практик</Link></Typography.Paragraph>
-          <Modal open={dialog !== null} title={dialog === 'adopt' ? 'Внедрение практики в моей школе' : 'Отклонить практику'}
+          <Modal open={dialog !== null} title={dialog === 'adopt' ? `Внедрение практики в школе${myTeacher.data?.myMentoring.me?.school ? ` «${myTeacher.data.myMentoring.me.school.name}»` : ''}` : 'Отклонить практику'}
             okText={dialog === 'adopt' ? 'Отметить' : 'Отклонить'} cancelText="Отмена" onOk={confirmDialog}
             onCancel={() => setDialog(null)} destroyOnHidden>
             <Form form={form} layout="vertical">
               {dialog === 'adopt' && (
                 <>
-                  <Form.Item name="date" label="Дата начала" rules={[{ required: true, message: 'Укажите дату' }]}>
-                    <DatePicker format="DD.MM.YYYY" disabledDate={(d) => d.isAfter(dayjs())} />
+                  <Form.Item name="date" label="Дата начала" rules={[{ required: true, message: 'Укажите дату начала' }]}>
+                    <DatePicker format="DD.MM.YYYY" disabledDate={(d) => d.isAfter(dayjs())} data-testid="adopt-date" />
                   </Form.Item>
-                  <Form.Item name="note" label="Комментарий"><Input.TextArea rows={2} /></Form.Item>
+                  <Form.Item name="note" label="Комментарий: с каких классов начали, что уже получилось"
+                    rules={[{ max: 2000, message: 'Не длиннее 2000 символов' }]}><Input.TextArea rows={2} data-testid="adopt-note" /></Form.Item>
                 </>
               )}
               {dialog === 'reject' && (

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, DatePicker, Descriptions, Form, Input, Modal, Select, Space, Tag, Timeline, Typography } from 'antd';
+import { Button, Card, DatePicker, Descriptions, Form, Input, Modal, Space, Tag, Timeline, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { Link, useParams } from 'react-router-dom';
 import { useMutation, useQuery } from 'urql';
@@ -7,9 +7,11 @@ import { graphql } from '../gql';
 import { useCaller } from '../auth/CallerContext';
 import { QueryState } from '../components/QueryState';
 import { TeacherDevelopment } from '../components/TeacherDevelopment';
-import { toUserError } from '../lib/errors';
+import { CreatePlan, PlanFormFields } from '../components/PlanForm';
+import { planInput } from '../lib/plan';
+import { useAction } from '../lib/useAction';
 import { hasAnyRole, TEACHER_MANAGER_ROLES } from '../lib/access';
-import { COMPETENCE, RELATION_ACTION, RELATION_STATUS, RELATION_TRANSITIONS } from '../lib/labels';
+import { RELATION_ACTION, RELATION_STATUS, RELATION_TRANSITIONS } from '../lib/labels';
 import { formatDate } from '../lib/format';
 
 // Private notes are asked for only when the caller is the relation's mentor (anyone else gets FORBIDDEN for them).
@@ -36,14 +38,10 @@ const LogMeeting = graphql(`
 const ChangeStatus = graphql(`
   mutation ChangeMentoringStatus($id: ID!, $status: MentoringStatus!) { changeMentoringStatus(id: $id, status: $status) { id status } }
 `);
-export const CreatePlan = graphql(`
-  mutation CreatePlan($input: PlanInput!) { createIndividualPlan(input: $input) { id } }
-`);
 
 export default function RelationPage() {
   const { id = '' } = useParams();
   const caller = useCaller();
-  const { message } = App.useApp();
   // Whether the caller mentors this relation decides if private notes are requested at all.
   const [{ data: who, error: whoError }] = useQuery({ query: RelationQuery, variables: { id, mentor: false } });
   const isMentor = !!who?.mentoringRelation && who.mentoringRelation.mentor.id === who.myMentoring.me?.id;
@@ -55,14 +53,11 @@ export default function RelationPage() {
   const [form] = Form.useForm();
   const r = data?.mentoringRelation;
 
-  const act = async (action: () => Promise<{ error?: unknown }>, text: string) => {
-    const result = await action();
-    if (result.error) { const e = toUserError(result.error as never); message.error(e?.detail ?? e?.title); return; }
-    message.success(text);
+  const act = useAction(() => {
     setDialog(null);
     form.resetFields();
     reload({ requestPolicy: 'network-only' });
-  };
+  });
 
   const save = async () => {
     const v = await form.validateFields();
@@ -71,8 +66,7 @@ export default function RelationPage() {
         privateNotes: v.privateNotes, nextSteps: (v.nextSteps ?? '').split('\n').map((s: string) => s.trim()).filter(Boolean) } }), 'Встреча записана');
     }
     if (dialog === 'plan' && r?.mentee) {
-      await act(() => createPlan({ input: { teacherId: r.mentee!.id, title: v.title, startDate: dayjs().format('YYYY-MM-DD'),
-        goals: [{ competence: v.competence, target: v.target, deadline: v.deadline.format('YYYY-MM-DD') }] } }), 'ИОМ педагога создан');
+      await act(() => createPlan({ input: planInput(r.mentee!.id, v) }), 'ИОМ педагога создан');
     }
   };
 
@@ -121,16 +115,7 @@ export default function RelationPage() {
                   <Form.Item name="nextSteps" label="Договорённости, по одной в строке"><Input.TextArea rows={2} data-testid="meeting-steps" /></Form.Item>
                 </>
               )}
-              {dialog === 'plan' && (
-                <>
-                  <Form.Item name="title" label="Название" initialValue={`ИОМ педагога ${dayjs().year()}/${dayjs().year() + 1}`} rules={[{ required: true, message: 'Укажите название' }]}><Input /></Form.Item>
-                  <Form.Item name="competence" label="Компетенция первой цели" rules={[{ required: true, message: 'Выберите компетенцию' }]}>
-                    <Select options={Object.entries(COMPETENCE).map(([value, label]) => ({ value, label }))} />
-                  </Form.Item>
-                  <Form.Item name="target" label="Цель" rules={[{ required: true, whitespace: true, message: 'Опишите цель' }]}><Input /></Form.Item>
-                  <Form.Item name="deadline" label="Срок" rules={[{ required: true, message: 'Укажите срок' }]}><DatePicker format="DD.MM.YYYY" /></Form.Item>
-                </>
-              )}
+              {dialog === 'plan' && <PlanFormFields />}
             </Form>
           </Modal>
         </>

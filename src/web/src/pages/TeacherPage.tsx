@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, DatePicker, Descriptions, Form, Input, List, Modal, Select, Space, Tag, Typography } from 'antd';
+import { Button, Card, DatePicker, Descriptions, Form, Input, List, Modal, Select, Space, Tag, Typography } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useParams } from 'react-router-dom';
@@ -10,9 +10,11 @@ import { hasAnyRole, TEACHER_MANAGER_ROLES } from '../lib/access';
 import { Forbidden } from '../components/Forbidden';
 import { QueryState } from '../components/QueryState';
 import { TeacherDevelopment } from '../components/TeacherDevelopment';
-import { toUserError } from '../lib/errors';
+import { useAction } from '../lib/useAction';
 import { COMPETENCE, DEFICIT_LEVEL } from '../lib/labels';
-import { CreatePlan } from './RelationPage';
+import { CreatePlan, PlanFormFields } from '../components/PlanForm';
+import { planInput } from '../lib/plan';
+import { ProposeMentoring } from '../components/ProposeMentoringDialog';
 
 // Personal fields in one query: a caller without the right gets FORBIDDEN and the page says «Нет доступа».
 const TeacherQuery = graphql(`
@@ -36,9 +38,6 @@ const SuggestionsQuery = graphql(`
 const RecordDiagnostic = graphql(`
   mutation RecordDiagnostic($input: DiagnosticInput!) { recordDiagnostic(input: $input) { id } }
 `);
-const ProposeMentoring = graphql(`
-  mutation ProposeMentoring($input: MentoringInput!) { proposeMentoring(input: $input) { id status } }
-`);
 
 const INSTRUMENTS = ['Диагностика профессиональных дефицитов ЦНППМ', 'Региональная диагностика предметных и методических компетенций',
   'Самодиагностика с экспертной оценкой'];
@@ -46,7 +45,6 @@ const INSTRUMENTS = ['Диагностика профессиональных д
 export default function TeacherPage() {
   const { id = '' } = useParams();
   const caller = useCaller();
-  const { message } = App.useApp();
   const [{ data, fetching, error }, reload] = useQuery({ query: TeacherQuery, variables: { id } });
   const manager = hasAnyRole(caller, TEACHER_MANAGER_ROLES);
   const [suggestions, reloadSuggestions] = useQuery({ query: SuggestionsQuery, variables: { id }, pause: !manager || !data?.teacher });
@@ -57,20 +55,16 @@ export default function TeacherPage() {
   const [form] = Form.useForm();
   const t = data?.teacher;
 
-  if (error?.graphQLErrors.some((e) => e.extensions?.code === 'FORBIDDEN')) {
-    return <Forbidden text="Это персональные данные другого педагога: их видят сам педагог, его наставник и администрация его школы." />;
-  }
-
-  const act = async (action: () => Promise<{ error?: unknown }>, text: string) => {
-    const r = await action();
-    if (r.error) { const e = toUserError(r.error as never); message.error(e?.detail ?? e?.title); return false; }
-    message.success(text);
+  const act = useAction(() => {
     setDialog(null);
     form.resetFields();
     reload({ requestPolicy: 'network-only' });
     reloadSuggestions({ requestPolicy: 'network-only' });
-    return true;
-  };
+  });
+
+  if (error?.graphQLErrors.some((e) => e.extensions?.code === 'FORBIDDEN')) {
+    return <Forbidden text="Это персональные данные другого педагога: их видят сам педагог, его наставник и администрация его школы." />;
+  }
 
   const save = async () => {
     const v = await form.validateFields();
@@ -79,8 +73,7 @@ export default function TeacherPage() {
         deficits: (v.deficits ?? []).filter((d: { competence?: string }) => d?.competence) } }), 'Диагностика записана');
     }
     if (dialog === 'plan') {
-      await act(() => createPlan({ input: { teacherId: id, title: v.title, startDate: dayjs().format('YYYY-MM-DD'),
-        goals: [{ competence: v.competence, target: v.target, deadline: v.deadline.format('YYYY-MM-DD') }] } }), 'ИОМ педагога создан');
+      await act(() => createPlan({ input: planInput(id, v) }), 'ИОМ педагога создан');
     }
   };
 
@@ -153,16 +146,7 @@ export default function TeacherPage() {
                   <Input type="hidden" />
                 </>
               )}
-              {dialog === 'plan' && (
-                <>
-                  <Form.Item name="title" label="Название" initialValue={`ИОМ педагога ${dayjs().year()}/${dayjs().year() + 1}`} rules={[{ required: true, message: 'Укажите название' }]}><Input /></Form.Item>
-                  <Form.Item name="competence" label="Компетенция первой цели" rules={[{ required: true, message: 'Выберите компетенцию' }]}>
-                    <Select options={Object.entries(COMPETENCE).map(([value, label]) => ({ value, label }))} />
-                  </Form.Item>
-                  <Form.Item name="target" label="Цель" rules={[{ required: true, whitespace: true, message: 'Опишите цель' }]}><Input /></Form.Item>
-                  <Form.Item name="deadline" label="Срок" rules={[{ required: true, message: 'Укажите срок' }]}><DatePicker format="DD.MM.YYYY" /></Form.Item>
-                </>
-              )}
+              {dialog === 'plan' && <PlanFormFields />}
             </Form>
           </Modal>
         </>

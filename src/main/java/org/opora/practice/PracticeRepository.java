@@ -153,6 +153,13 @@ public class PracticeRepository implements SchemaMigration {
                 """, Map.of("id", id)).single().get("n").asLong() > 0);
     }
 
+    /** The school of the teacher record the login is linked to ({@code Teacher.username}), if any. */
+    public Optional<String> linkedTeacherSchool(String username) {
+        // A login is linked to one teacher at most (linkTeacherLogin refuses a second one).
+        return neo4j.read(tx -> tx.run("MATCH (t:Teacher {username: $u}) WHERE t.schoolId IS NOT NULL RETURN t.schoolId AS schoolId LIMIT 1",
+                Map.of("u", username)).list(r -> r.get("schoolId").asString()).stream().findFirst());
+    }
+
     /** Records (or re-dates) an adoption; the practice's document shows adoptions, so it is re-indexed too. */
     public void recordAdoption(String practiceId, String schoolId, LocalDate date, String note, String recordedBy) {
         Map<String, Object> params = new HashMap<>();

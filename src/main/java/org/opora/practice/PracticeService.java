@@ -140,11 +140,13 @@ public class PracticeService {
             throw ApiException.conflict("Отметить внедрение можно только для одобренной практики");
         }
         SchoolRef school = repository.findSchool(schoolId).orElseThrow(() -> ApiException.notFound("Школа", ApiException.Gender.FEMININE, schoolId));
-        boolean allowed = user.isAdmin() || (user.hasAny(Role.SCHOOL_ADMIN, Role.METHODIST, Role.CURATOR,
-                Role.MUNICIPAL_COORDINATOR, Role.REGIONAL_COORDINATOR)
-                && user.scope().covers(school.regionId(), school.municipalityId(), school.id()));
+        boolean covered = user.scope().covers(school.regionId(), school.municipalityId(), school.id());
+        boolean allowed = user.isAdmin() || (covered && user.hasAny(Role.SCHOOL_ADMIN, Role.METHODIST, Role.CURATOR,
+                Role.MUNICIPAL_COORDINATOR, Role.REGIONAL_COORDINATOR))
+                || (covered && user.has(Role.TEACHER) && teachesAt(user, schoolId));
         if (!allowed) {
-            throw ApiException.forbidden("Отметить внедрение может администрация школы, методист, куратор или координатор её территории");
+            throw ApiException.forbidden("Отметить внедрение может педагог этой школы, её администрация, методист, куратор "
+                    + "или координатор её территории");
         }
         if (date == null || date.isAfter(LocalDate.now()) || date.getYear() < 2000) {
             throw ApiException.badInput("date: дата внедрения не может быть в будущем или раньше 2000 года");
@@ -153,6 +155,11 @@ public class PracticeService {
         repository.recordAdoption(practiceId, schoolId, date, cleanNote, user.username());
         changes.publishEvent(new PracticeChanged());
         return adoptions(practiceId).stream().filter(a -> a.school().id().equals(schoolId)).findFirst().orElseThrow();
+    }
+
+    /** A teacher speaks for their school only when their login is linked to a teacher record of that school. */
+    private boolean teachesAt(CurrentUser user, String schoolId) {
+        return repository.linkedTeacherSchool(user.username()).map(schoolId::equals).orElse(false);
     }
 
     /** Adoptions of a practice with the outcome of each (results before and after). */

@@ -17,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.opora.practice.PracticeFixtures.APPROVE;
 import static org.opora.practice.PracticeFixtures.CREATE;
 import static org.opora.practice.PracticeFixtures.GET;
+import static org.opora.practice.PracticeFixtures.approved;
 import static org.opora.practice.PracticeFixtures.REJECT;
 import static org.opora.practice.PracticeFixtures.SUBMIT;
 import static org.opora.practice.PracticeFixtures.UPDATE;
@@ -26,6 +27,7 @@ import static org.opora.practice.PracticeFixtures.ids;
 import static org.opora.practice.PracticeFixtures.input;
 import static org.opora.practice.PracticeFixtures.school;
 import static org.opora.practice.PracticeFixtures.search;
+import static org.opora.testing.OporaTestApp.adminToken;
 import static org.opora.testing.OporaTestApp.graphql;
 import static org.opora.testing.OporaTestApp.tokenFor;
 
@@ -181,6 +183,43 @@ class PracticeWorkflowTest {
                 Map.of("id", id)).data().get("practice");
         assertThat(practice.get("adoptionCount").asInt()).isEqualTo(1);
         assertThat(practice.get("adoptions").get(0).get("date").asText()).isEqualTo("2024-09-01");
+    }
+
+    @Test
+    void aTeacherRecordsAnAdoptionForTheirOwnSchoolOnly() {
+        String id = approved(author, methodist, input("Математические бои в параллели", "Команды классов решают задачи "
+                + "и защищают решения перед жюри из старшеклассников раз в месяц.", List.of("MATHEMATICS"), List.of(6, 7),
+                List.of("LOW_MOTIVATION"), null));
+        String teacher = tokenFor("pw-adopting-teacher", Set.of(Role.TEACHER), new Scope(REGION, "R-PW-M1", "R-PW-S1"));
+        String adopt = "mutation($p: ID!, $s: ID!, $n: String) { recordPracticeAdoption(practiceId: $p, schoolId: $s, "
+                + "date: \"2025-02-03\", note: $n) { school { id } date note } }";
+        Map<String, Object> ownSchool = Map.of("p", id, "s", "R-PW-S1", "n", "  Начали с 6-х классов  ");
+        // A teacher login not linked to a teacher record speaks for no school.
+        var unlinked = graphql(teacher, adopt, ownSchool);
+        assertThat(unlinked.errorCode()).isEqualTo("FORBIDDEN");
+        assertThat(unlinked.errorMessage()).contains("педагог этой школы");
+        assertThat(adoptingSchools(id)).isEmpty();
+
+        String admin = adminToken();
+        String record = graphql(admin, "mutation($in: TeacherInput!) { createTeacher(input: $in) { id } }",
+                Map.of("in", Map.of("fullName", "Сидорова Анна Петровна", "schoolId", "R-PW-S1", "subjects", List.of("Математика"))))
+                .data().get("createTeacher").get("id").asText();
+        graphql(admin, "mutation($t: ID!, $u: String!) { linkTeacherLogin(teacherId: $t, username: $u) { id } }",
+                Map.of("t", record, "u", "pw-adopting-teacher")).data();
+        // Linked: another school stays out of reach (nothing written), the own school is recorded.
+        assertThat(graphql(teacher, adopt, Map.of("p", id, "s", "R-PW-S2")).errorCode()).isEqualTo("FORBIDDEN");
+        assertThat(adoptingSchools(id)).isEmpty();
+        JsonNode adoption = call(teacher, adopt, "recordPracticeAdoption", ownSchool);
+        assertThat(adoption.get("school").get("id").asText()).isEqualTo("R-PW-S1");
+        assertThat(adoption.get("date").asText()).isEqualTo("2025-02-03");
+        assertThat(adoption.get("note").asText()).isEqualTo("Начали с 6-х классов");
+        assertThat(adoptingSchools(id)).containsExactly("R-PW-S1");
+    }
+
+    private List<String> adoptingSchools(String practiceId) {
+        JsonNode adoptions = graphql(author, "query($id: ID!) { practice(id: $id) { adoptions { school { id } } } }",
+                Map.of("id", practiceId)).data().get("practice").get("adoptions");
+        return adoptions.findValuesAsText("id");
     }
 
     @Test

@@ -326,7 +326,8 @@ class AccessMatrixTest {
                     return Map.of("p", approved);
                 }, "mutation($p: ID!) { recordPracticeAdoption(practiceId: $p, schoolId: \"AM-S1\", date: \"2025-01-15\") { date } }",
                 "MATCH (:School {id: 'AM-S1'})-[a:ADOPTED]->(:Practice {id: $p}) RETURN count(a)",
-                EnumSet.of(Caller.ADMIN, Caller.RC, Caller.MC, Caller.SA, Caller.METHODIST, Caller.CURATOR)));
+                // TEACHER is linked to T1 of AM-S1; TEACHER_X and MENTOR are linked to teachers of other schools.
+                EnumSet.of(Caller.ADMIN, Caller.RC, Caller.MC, Caller.SA, Caller.METHODIST, Caller.CURATOR, Caller.TEACHER)));
         rows.add(write("reindexPractices", Map::of, "mutation { reindexPractices { documents } }", null, EnumSet.of(Caller.ADMIN)));
 
         // ------------------------------------------------------------------------------------ school data: writes

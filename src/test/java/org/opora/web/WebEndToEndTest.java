@@ -88,7 +88,7 @@ class WebEndToEndTest {
         env.put("E2E_EXPECTED_TOTALS", expectedTotals());
         roleLogins(env);
 
-        ProcessBuilder npm = new ProcessBuilder("npm", "run", "--silent", "e2e")
+        ProcessBuilder npm = new ProcessBuilder(e2eCommand())
                 .directory(WEB.toFile())
                 .redirectErrorStream(true);
         npm.environment().putAll(env);
@@ -103,6 +103,27 @@ class WebEndToEndTest {
             fail("browser tests did not finish in 15 minutes");
         }
         assertThat(process.exitValue()).as("browser tests (output above and in target/web-e2e.log)").isZero();
+    }
+
+    /**
+     * All browser tests ({@code npm run e2e}), or for local work only the files named by
+     * {@code -Dopora.e2e.files=roles.test.mjs,...} (in src/web/e2e), optionally only the tests whose name matches
+     * {@code -Dopora.e2e.pattern=...}.
+     */
+    private static List<String> e2eCommand() {
+        String files = System.getProperty("opora.e2e.files", "").strip();
+        if (files.isEmpty()) {
+            return List.of("npm", "run", "--silent", "e2e");
+        }
+        List<String> command = new java.util.ArrayList<>(List.of("node", "--test", "--test-concurrency=1"));
+        String pattern = System.getProperty("opora.e2e.pattern", "").strip();
+        if (!pattern.isEmpty()) {
+            command.add("--test-name-pattern=" + pattern);
+        }
+        for (String file : files.split(",")) {
+            command.add("e2e/" + file.strip());
+        }
+        return command;
     }
 
     /**
@@ -128,6 +149,17 @@ class WebEndToEndTest {
                 RETURN {relation: r.id, colleague: c.id} AS row""", Map.of());
         env.put("E2E_RELATION_ID", (String) relation.get("relation"));
         env.put("E2E_COLLEAGUE_ID", (String) relation.get("colleague"));
+        // The demo mentor proposes a relation for a colleague of their own school (their territory) who has none open;
+        // a free slot is made for it, so that the proposal is not refused for the mentor's capacity.
+        Map<String, Object> proposed = row("""
+                MATCH (m:Teacher {username: 'mentor'}), (c:Teacher {schoolId: m.schoolId})
+                WHERE c.id <> m.id AND c.username IS NULL
+                  AND NOT EXISTS { MATCH (o:MentoringRelation)-[:MENTEE]->(c) WHERE o.status IN ['PENDING', 'ACTIVE'] }
+                WITH m, c ORDER BY c.id LIMIT 1
+                WITH m, c, COUNT { MATCH (r:MentoringRelation)-[:MENTOR]->(m) WHERE r.status IN ['PENDING', 'ACTIVE'] } AS load
+                SET m.mentorCapacity = CASE WHEN m.mentorCapacity > load THEN m.mentorCapacity ELSE load + 1 END
+                RETURN {name: c.fullName} AS row""", Map.of());
+        env.put("E2E_PROPOSED_MENTEE_NAME", (String) proposed.get("name"));
         Map<String, Object> other = row("""
                 MATCH (r:MentoringRelation {regionId: $region, status: 'ACTIVE'})-[:MENTOR]->(m:Teacher)
                 WHERE m.username IS NULL AND EXISTS { MATCH (r)-[:MENTEE]->(:Teacher) }
