@@ -345,7 +345,12 @@ test('a mentor logs a meeting with a shared and a private note; the mentee sees 
     await screenshot(page, 'mentor-proposal');
     await page.getByRole('button', { name: 'Предложить', exact: true }).click();
     await page.getByText('Наставничество предложено').first().waitFor();
-    await page.locator('[data-testid="mentee-card"][data-status="PENDING"]', { hasText: PROPOSED_MENTEE }).waitFor();
+    const proposed = page.locator('[data-testid="mentee-card"][data-status="PENDING"]', { hasText: PROPOSED_MENTEE });
+    await proposed.waitFor();
+    // Its page offers the mentor only to cancel it: the school or a coordinator confirms a mentor's own proposal.
+    await proposed.getByRole('link').first().click();
+    await page.getByRole('button', { name: 'Отменить' }).waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Начать', exact: true }).count(), 0, 'a mentor does not confirm their own proposal');
   });
   await finish(mentor);
 

@@ -39,14 +39,6 @@ export const RELATION_STATUS: Record<string, { label: string; color: string }> =
   CANCELLED: { label: 'отменено', color: 'default' },
 };
 
-/** The allowed moves of a mentoring relation (the API refuses any other with CONFLICT). */
-export const RELATION_TRANSITIONS: Record<string, string[]> = {
-  PENDING: ['ACTIVE', 'CANCELLED'],
-  ACTIVE: ['COMPLETED', 'CANCELLED'],
-  COMPLETED: [],
-  CANCELLED: [],
-};
-
 export const MENTORING_KIND: Record<string, string> = {
   TEACHER_TEACHER: 'педагог — педагог', DIRECTOR_DIRECTOR: 'руководитель — руководитель',
   CURATOR_SCHOOL: 'куратор — школа', TUTOR: 'тьюторское сопровождение',

@@ -10,15 +10,14 @@ import { TeacherDevelopment } from '../components/TeacherDevelopment';
 import { CreatePlan, PlanFormFields } from '../components/PlanForm';
 import { planInput } from '../lib/plan';
 import { useAction } from '../lib/useAction';
-import { hasAnyRole, TEACHER_MANAGER_ROLES } from '../lib/access';
-import { RELATION_ACTION, RELATION_STATUS, RELATION_TRANSITIONS } from '../lib/labels';
+import { RELATION_ACTION, RELATION_STATUS } from '../lib/labels';
 import { formatDate } from '../lib/format';
 
 // Private notes are asked for only when the caller is the relation's mentor (anyone else gets FORBIDDEN for them).
 const RelationQuery = graphql(`
   query MentoringRelationPage($id: ID!, $mentor: Boolean!) {
     mentoringRelation(id: $id) {
-      id kind status statusLabel startDate plannedEndDate endDate goal lastMeetingDate
+      id kind status statusLabel startDate plannedEndDate endDate goal lastMeetingDate allowedTransitions
       mentor { id fullName }
       mentee {
         id fullName position subjects school { name }
@@ -78,7 +77,7 @@ export default function RelationPage() {
           <Card style={{ marginBottom: 16 }} extra={<Space>
             {isMentor && r.status === 'ACTIVE' && <Button type="primary" data-testid="log-meeting" onClick={() => { form.setFieldsValue({ date: dayjs() }); setDialog('meeting'); }}>Записать встречу</Button>}
             {isMentor && r.mentee && <Button onClick={() => setDialog('plan')}>Новый ИОМ педагога</Button>}
-            {(isMentor || hasAnyRole(caller, TEACHER_MANAGER_ROLES)) && (RELATION_TRANSITIONS[r.status] ?? []).map((s) => (
+            {r.allowedTransitions.map((s) => (
               <Button key={s} danger={s === 'CANCELLED'} onClick={() => act(() => changeStatus({ id, status: s as never }), `Статус: ${RELATION_STATUS[s].label}`)}>{RELATION_ACTION[s]}</Button>
             ))}
           </Space>}>

@@ -138,7 +138,12 @@ class MentoringTest {
         String id = proposed.path("id").asText();
         assertThat(cypherCount(count, "T-OTHER")).isEqualTo(1);
 
-        // the mentor does not confirm their own proposal; the coordinator does
+        // the mentor does not confirm their own proposal; the coordinator does, and each is offered only their moves
+        String allowed = "query($id: ID!) { mentoringRelation(id: $id) { allowedTransitions } }";
+        assertThat(ok(mentorB, allowed, Map.of("id", id)).path("mentoringRelation").path("allowedTransitions").toString())
+                .isEqualTo("[\"CANCELLED\"]");
+        assertThat(ok(coordinator, allowed, Map.of("id", id)).path("mentoringRelation").path("allowedTransitions").toString())
+                .isEqualTo("[\"ACTIVE\",\"CANCELLED\"]");
         String change = "mutation($id: ID!, $s: MentoringStatus!) { changeMentoringStatus(id: $id, status: $s) { status } }";
         GraphQlResponse selfConfirm = graphql(mentorB, change, Map.of("id", id, "s", "ACTIVE"));
         assertThat(selfConfirm.errorCode()).isEqualTo("FORBIDDEN");

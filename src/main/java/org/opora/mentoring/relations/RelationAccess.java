@@ -7,6 +7,8 @@ import org.opora.platform.auth.CurrentUser;
 import org.opora.platform.auth.Role;
 import org.opora.platform.errors.ApiException;
 
+import java.util.List;
+
 /**
  * Who may propose, see and move a mentoring relation. The managers of the mentee's school (its admin, coordinators
  * covering it) propose and move relations; a MENTOR may propose themselves for a mentee inside their own territory,
@@ -47,9 +49,22 @@ public final class RelationAccess {
             throw ApiException.forbidden("Недостаточно прав: статус меняют наставник, администрация школы и координаторы");
         }
         relation.status().requireMoveTo(target);
-        if (target == RelationStatus.ACTIVE && user.username().equals(relation.createdBy()) && !manager) {
+        if (confirmsOwnProposal(user, relation, target, manager)) {
             throw ApiException.forbidden("Наставничество, которое вы предложили, подтверждают администрация школы или координатор");
         }
+    }
+
+    /** The moves {@link #requireTransition} lets this caller make now, in the life cycle's order. */
+    static List<RelationStatus> allowedTransitions(CurrentUser user, MentoringRelation relation) {
+        boolean manager = TeacherAccess.manages(user, relation);
+        if (!isMentor(user, relation) && !manager) {
+            return List.of();
+        }
+        return relation.status().next().stream().filter(target -> !confirmsOwnProposal(user, relation, target, manager)).toList();
+    }
+
+    private static boolean confirmsOwnProposal(CurrentUser user, MentoringRelation relation, RelationStatus target, boolean manager) {
+        return target == RelationStatus.ACTIVE && user.username().equals(relation.createdBy()) && !manager;
     }
 
     /** Relation with its meetings' shared part: mentor, mentee and managers of the mentee's school. */

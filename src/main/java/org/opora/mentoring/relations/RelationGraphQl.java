@@ -68,7 +68,8 @@ public class RelationGraphQl implements GraphQlWiring {
                 .dataFetcher("mentor", this::relationMentor)
                 .dataFetcher("mentee", this::relationMentee)
                 .dataFetcher("menteeSchool", this::relationMenteeSchool)
-                .dataFetcher("meetings", this::relationMeetings));
+                .dataFetcher("meetings", this::relationMeetings)
+                .dataFetcher("allowedTransitions", this::relationAllowedTransitions));
         wiring.type("Meeting", t -> t.dataFetcher("privateNotes", this::meetingPrivateNotes));
         wiring.type("MentoringWorkspace", t -> t
                 .dataFetcher("mentees", this::workspaceMentees)
@@ -153,6 +154,10 @@ public class RelationGraphQl implements GraphQlWiring {
         MentoringRelation relation = env.getSource();
         RelationAccess.requireSee(user(env), relation);
         return EntityLoader.load(env, MEETINGS_LOADER, relation);
+    }
+
+    private List<RelationStatus> relationAllowedTransitions(DataFetchingEnvironment env) {
+        return RelationAccess.allowedTransitions(user(env), env.getSource());
     }
 
     private String meetingPrivateNotes(DataFetchingEnvironment env) {
