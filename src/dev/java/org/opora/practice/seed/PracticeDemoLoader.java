@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.opora.platform.demo.DemoDataLoader;
 import org.opora.practice.PracticeRepository;
 import org.opora.practice.search.PracticeOutbox;
-import org.opora.school.importing.CsvReader;
+import org.opora.platform.csv.CsvReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -22,7 +22,7 @@ import org.opora.practice.PracticeStatus;
 import org.opora.practice.seed.PracticeTemplates.Archetype;
 import org.opora.practice.seed.PracticeTemplates.Handwritten;
 import org.opora.practice.seed.PracticeTemplates.Metric;
-import org.opora.school.importing.CsvWriter;
+import org.opora.platform.csv.CsvWriter;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 

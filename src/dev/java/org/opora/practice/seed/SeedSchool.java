@@ -9,7 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.opora.school.importing.CsvReader;
+import org.opora.platform.csv.CsvReader;
 
 /** A school of the region's schools.csv, as far as the practice generator needs it. */
 public record SeedSchool(String id, String name, String regionId, String municipalityId, String municipalityName,

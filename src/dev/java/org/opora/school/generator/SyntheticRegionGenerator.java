@@ -5,7 +5,7 @@ import org.opora.school.Locality;
 import org.opora.school.Procedure;
 import org.opora.school.SchoolType;
 import org.opora.school.Subject;
-import org.opora.school.importing.CsvWriter;
+import org.opora.platform.csv.CsvWriter;
 import org.opora.school.importing.FileKind;
 
 import java.io.IOException;

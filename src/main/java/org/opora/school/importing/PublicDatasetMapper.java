@@ -1,6 +1,8 @@
 package org.opora.school.importing;
 
 import io.micronaut.core.annotation.Nullable;
+import org.opora.platform.csv.CsvReader;
+import org.opora.platform.csv.CsvWriter;
 import org.opora.school.Indicator;
 import org.opora.school.Locality;
 import org.opora.school.Procedure;

@@ -1,6 +1,7 @@
 package org.opora.school.importing;
 
 import io.micronaut.core.annotation.Nullable;
+import org.opora.platform.csv.CsvReader;
 import org.opora.platform.input.TextInput;
 import org.opora.school.Indicator;
 import org.opora.school.Locality;

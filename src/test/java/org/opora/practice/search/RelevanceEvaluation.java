@@ -9,7 +9,7 @@ import org.opora.platform.auth.Role;
 import org.opora.platform.auth.Scope;
 import org.opora.practice.PracticeRepository;
 import org.opora.practice.seed.PracticeDemoLoader;
-import org.opora.school.importing.CsvReader;
+import org.opora.platform.csv.CsvReader;
 
 import java.io.IOException;
 import java.io.InputStream;

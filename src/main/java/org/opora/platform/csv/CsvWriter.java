@@ -1,4 +1,4 @@
-package org.opora.school.importing;
+package org.opora.platform.csv;
 
 import java.io.Closeable;
 import java.io.IOException;

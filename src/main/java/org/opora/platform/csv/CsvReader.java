@@ -1,4 +1,4 @@
-package org.opora.school.importing;
+package org.opora.platform.csv;
 
 import io.micronaut.core.annotation.Nullable;
 
