@@ -1,17 +1,14 @@
 package org.opora.school.importing;
 
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
-import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
-import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.TransactionConfig;
 import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.exceptions.Neo4jException;
 import org.neo4j.driver.summary.ResultSummary;
 import org.opora.platform.errors.ApiException;
+import org.opora.platform.neo4j.Neo4jSessions;
 import org.opora.platform.errors.ErrorCode;
 import org.opora.school.importing.SchoolDataValidator.Municipality;
 import org.slf4j.Logger;
@@ -130,17 +127,14 @@ public class SchoolDataImporter {
 
     static final String SCHOOL_IDS = "MATCH (s:School) RETURN s.id AS id, s.regionId AS regionId";
 
-    private final Driver driver;
-    private final SessionConfig sessionConfig;
+    private final Neo4jSessions neo4j;
 
-    @Inject
-    public SchoolDataImporter(Driver driver, @Value("${neo4j.database:neo4j}") String database) {
-        this.driver = driver;
-        this.sessionConfig = SessionConfig.forDatabase(database);
-    }
-
-    public SchoolDataImporter(Driver driver) {
-        this(driver, "neo4j");
+    /**
+     * Sessions come from {@link Neo4jSessions}, but the import opens its own: its one long write transaction per file
+     * is not bound by a request's time budget (an upload through the API may take longer than a query may).
+     */
+    public SchoolDataImporter(Neo4jSessions neo4j) {
+        this.neo4j = neo4j;
     }
 
     /** Imports one file, recognising its kind from the header. */
@@ -311,7 +305,7 @@ public class SchoolDataImporter {
                 .withMetadata(Map.of("app", "opora-import", "file", kind.fileName()))
                 .build();
         Counts counts;
-        try (Session session = driver.session(sessionConfig)) {
+        try (Session session = neo4j.session()) {
             // A managed transaction: the driver retries transient failures by running the whole
             // callback again, which simply streams the file once more.
             counts = session.executeWrite(tx -> writeFile(tx, validation, file, knownSchool, guard), config);
@@ -480,7 +474,7 @@ public class SchoolDataImporter {
 
     /** Every municipality id in the database with its region ("" when it has none). */
     private Map<String, String> municipalityRegionsInDatabase() {
-        try (Session session = driver.session(sessionConfig)) {
+        try (Session session = neo4j.session()) {
             Map<String, String> regions = new HashMap<>();
             session.executeRead(tx -> tx.run("MATCH (m:Municipality) RETURN m.id AS id, m.regionId AS regionId").list(r -> r))
                     .forEach(r -> regions.put(r.get("id").asString(), r.get("regionId").isNull() ? "" : r.get("regionId").asString()));
@@ -490,7 +484,7 @@ public class SchoolDataImporter {
 
     /** Every school id in the database with its region (null-safe: a school without one maps to ""). */
     private Map<String, String> schoolRegionsInDatabase() {
-        try (Session session = driver.session(sessionConfig)) {
+        try (Session session = neo4j.session()) {
             Map<String, String> regions = new HashMap<>();
             session.executeRead(tx -> tx.run(SCHOOL_IDS).list(r -> r))
                     .forEach(r -> regions.put(r.get("id").asString(), r.get("regionId").isNull() ? "" : r.get("regionId").asString()));
