@@ -42,7 +42,7 @@ public class Neo4jSessions {
     public <T> T read(Function<TransactionContext, T> work) {
         RequestBudget budget = RequestBudget.current();
         try (Session session = driver.session(config)) {
-            return session.executeRead(work::apply, transactionConfig(budget));
+            return session.executeRead(tx -> withinBudget(budget, work, tx), transactionConfig(budget));
         } catch (ClientException e) {
             throw timedOut(budget, e);
         }
@@ -69,10 +69,22 @@ public class Neo4jSessions {
     public <T> T write(Function<TransactionContext, T> work) {
         RequestBudget budget = RequestBudget.current();
         try (Session session = driver.session(config)) {
-            return session.executeWrite(work::apply, transactionConfig(budget));
+            return session.executeWrite(tx -> withinBudget(budget, work, tx), transactionConfig(budget));
         } catch (ClientException e) {
             throw timedOut(budget, e);
         }
+    }
+
+    /**
+     * The driver retries a transaction that failed transiently, with back-off, for up to 30 s. A transaction the
+     * database terminated at the request's deadline fails that way too, so each attempt first checks the budget: past
+     * the deadline the request answers QUERY_TIMEOUT at once instead of retrying.
+     */
+    private static <T> T withinBudget(RequestBudget budget, Function<TransactionContext, T> work, TransactionContext tx) {
+        if (budget != null) {
+            budget.check();
+        }
+        return work.apply(tx);
     }
 
     /**
