@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Diagnostics of teachers' professional deficits: recorded by their managers, read as personal data. */
+/**
+ * Diagnostics of teachers' professional deficits: recorded by their managers and by methodists and curators of their
+ * territory, read as personal data ({@link TeacherAccess#canReadDiagnostics}).
+ */
 @Singleton
 public class DiagnosticService {
 
@@ -32,7 +35,7 @@ public class DiagnosticService {
 
     public Diagnostic record(NewDiagnostic in, CurrentUser user) {
         Teacher teacher = teachers.require(in.teacherId());
-        TeacherAccess.requireManage(user, teacher);
+        TeacherAccess.requireRunDiagnostics(user, teacher);
         Set<CompetenceArea> seen = EnumSet.noneOf(CompetenceArea.class);
         for (NewDeficit deficit : in.deficits()) {
             if (!seen.add(deficit.competence())) {

@@ -8,6 +8,8 @@ import org.opora.platform.errors.ApiException;
  * Who may see and change a teacher's data. A teacher's diagnostics, deficits, plans and courses are personal data:
  * only the teacher (by login), the mentor of a pending or active relation, the admin of the teacher's school and the
  * coordinators (regional, municipal) whose territory covers the school may read them; everybody else is FORBIDDEN.
+ * Methodists and curators run deficit diagnostics (issue 15, item 7): in their territory they may record and read a
+ * teacher's diagnostics and deficits, and nothing else of the personal data (no plans, courses, meetings).
  */
 public final class TeacherAccess {
 
@@ -40,6 +42,34 @@ public final class TeacherAccess {
         if (!canReadPersonal(user, teacher)) {
             throw ApiException.forbidden(PERSONAL_DATA);
         }
+    }
+
+    /** The teacher's managers, and a methodist or curator whose territory covers the teacher's school. */
+    public static boolean canRunDiagnostics(CurrentUser user, Teacher teacher) {
+        return manages(user, teacher) || diagnoses(user, teacher);
+    }
+
+    /** Everybody who may read personal data, and the methodists and curators who may run diagnostics. */
+    public static boolean canReadDiagnostics(CurrentUser user, Teacher teacher) {
+        return canReadPersonal(user, teacher) || diagnoses(user, teacher);
+    }
+
+    public static void requireRunDiagnostics(CurrentUser user, Teacher teacher) {
+        if (!canRunDiagnostics(user, teacher)) {
+            throw ApiException.forbidden("Недостаточно прав: диагностику проводят администрация школы педагога, координаторы, "
+                    + "методисты и кураторы его территории");
+        }
+    }
+
+    public static void requireReadDiagnostics(CurrentUser user, Teacher teacher) {
+        if (!canReadDiagnostics(user, teacher)) {
+            throw ApiException.forbidden(PERSONAL_DATA);
+        }
+    }
+
+    private static boolean diagnoses(CurrentUser user, Teacher teacher) {
+        return (user.has(Role.METHODIST) || user.has(Role.CURATOR))
+                && user.scope().covers(teacher.regionId(), teacher.municipalityId(), teacher.schoolId());
     }
 
     public static void requireManage(CurrentUser user, Teacher teacher) {

@@ -81,13 +81,13 @@ public class TeacherGraphQl implements GraphQlWiring {
 
     private CompletableFuture<List<Diagnostic>> teacherDiagnostics(DataFetchingEnvironment env) {
         Teacher teacher = env.getSource();
-        TeacherAccess.requirePersonal(user(env), teacher);
+        TeacherAccess.requireReadDiagnostics(user(env), teacher);
         return EntityLoader.load(env, DIAGNOSTICS_LOADER, teacher.id());
     }
 
     private CompletableFuture<List<Deficit>> teacherDeficits(DataFetchingEnvironment env) {
         Teacher teacher = env.getSource();
-        TeacherAccess.requirePersonal(user(env), teacher);
+        TeacherAccess.requireReadDiagnostics(user(env), teacher);
         return EntityLoader.<String, List<Diagnostic>>load(env, DIAGNOSTICS_LOADER, teacher.id())
                 .thenApply(DiagnosticService::latestDeficits);
     }
