@@ -32,6 +32,8 @@ const RelationPage = lazy(() => import('./pages/RelationPage'));
 const TeacherPage = lazy(() => import('./pages/TeacherPage'));
 const MySchoolPage = lazy(() => import('./pages/MySchoolPage'));
 const AssociationsPage = lazy(() => import('./pages/AssociationsPage'));
+const RecommendationsPage = lazy(() => import('./pages/RecommendationsPage'));
+const HelpLogPage = lazy(() => import('./pages/HelpLogPage'));
 
 /** Coordinators start on the regional overview; every other role on its personal start page. */
 function StartPage() {
@@ -77,6 +79,8 @@ export function App() {
             <Route path="/teachers/:id" element={<Guard page="teacher"><TeacherPage /></Guard>} />
             <Route path="/my-school" element={<Guard page="mySchool"><MySchoolPage /></Guard>} />
             <Route path="/associations" element={<Guard page="associations"><AssociationsPage /></Guard>} />
+            <Route path="/recommendations" element={<Guard page="recommendations"><RecommendationsPage /></Guard>} />
+            <Route path="/help-log" element={<Guard page="helpLog"><HelpLogPage /></Guard>} />
             <Route path="/schools" element={<Guard page="schools"><SchoolsPage /></Guard>} />
             <Route path="/schools/:id" element={<Guard page="school"><SchoolPage /></Guard>} />
             <Route path="/identification" element={<Guard page="identification"><IdentificationPage /></Guard>} />

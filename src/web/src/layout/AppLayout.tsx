@@ -1,10 +1,10 @@
 import type { ReactNode } from 'react';
-import { Button, Layout, Menu, Space, Typography } from 'antd';
+import { Button, Layout, Menu, Space, Typography, type MenuProps } from 'antd';
 import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
 import { useAuth } from '../auth/AuthContext';
 import { useCaller } from '../auth/CallerContext';
-import { navigationFor } from '../lib/access';
+import { navigationFor, type NavItem } from '../lib/access';
 import { NotificationsBell } from '../components/NotificationsPanel';
 
 const { Header, Sider, Content } = Layout;
@@ -13,6 +13,23 @@ const ROLE_LABELS: Record<string, string> = {
   ADMIN: 'администратор', REGIONAL_COORDINATOR: 'региональный координатор', MUNICIPAL_COORDINATOR: 'муниципальный координатор',
   CURATOR: 'куратор', SCHOOL_ADMIN: 'администрация школы', METHODIST: 'методист', MENTOR: 'наставник', TEACHER: 'учитель',
 };
+
+/** Top-level items in order; grouped items under their group's title, the group placed where its first item is. */
+function menuItems(items: NavItem[]) {
+  const result: NonNullable<MenuProps['items']> = [];
+  const groups = new Map<string, { key: string; label: ReactNode }[]>();
+  for (const i of items) {
+    const entry = { key: i.key, label: <Link to={i.path}>{i.label}</Link> };
+    if (!i.group) { result.push(entry); continue; }
+    if (!groups.has(i.group)) {
+      const children: { key: string; label: ReactNode }[] = [];
+      groups.set(i.group, children);
+      result.push({ type: 'group', key: `group-${i.group}`, label: i.group, children });
+    }
+    groups.get(i.group)!.push(entry);
+  }
+  return result;
+}
 
 export function AppLayout({ children }: { children: ReactNode }) {
   const caller = useCaller();
@@ -29,8 +46,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
       <Sider width={220} breakpoint="lg" collapsedWidth={0}>
         <div className="app-logo">Опора</div>
         <nav aria-label="Разделы">
-          <Menu theme="dark" mode="inline" selectedKeys={selected}
-            items={items.map((i) => ({ key: i.key, label: <Link to={i.path}>{i.label}</Link> }))} />
+          <Menu theme="dark" mode="inline" selectedKeys={selected} items={menuItems(items)} />
         </nav>
       </Sider>
       <Layout>

@@ -9,7 +9,8 @@ const admin = { username: 'a', roles: ['ADMIN'] };
 describe('navigation by role', () => {
   it('gives a regional coordinator every coordinator page', () => {
     expect(navigationFor(regional).map((i) => i.key)).toEqual(
-      ['overview', 'schools', 'identification', 'pairing', 'pairs', 'graph', 'import', 'home', 'review', 'practices', 'associations']);
+      ['overview', 'schools', 'identification', 'pairing', 'pairs', 'graph', 'import', 'home', 'review', 'practices', 'associations',
+        'recommendations', 'helpLog']);
   });
 
   it('gives a municipal coordinator no import', () => {
@@ -18,7 +19,8 @@ describe('navigation by role', () => {
   });
 
   it('gives a teacher their own pages and nothing of the coordinators', () => {
-    expect(navigationFor(teacher).map((i) => i.key)).toEqual(['home', 'development', 'practices', 'myPractices', 'associations']);
+    expect(navigationFor(teacher).map((i) => i.key)).toEqual(['home', 'development', 'practices', 'myPractices', 'associations',
+      'recommendations']);
     expect(canOpen(teacher, 'school')).toBe(false);
     expect(canOpen(teacher, 'review')).toBe(false);
     expect(startsOnOverview(teacher)).toBe(false);
@@ -33,7 +35,15 @@ describe('navigation by role', () => {
   });
 
   it('lets an administrator open everything', () => {
-    expect(navigationFor(admin)).toHaveLength(15);
+    expect(navigationFor(admin)).toHaveLength(17);
+  });
+
+  it('groups the support pages: issuers and school admins get the help log, teachers only recommendations', () => {
+    const methodist = { username: 'x', roles: ['METHODIST'], regionId: 'R1' };
+    expect(navigationFor(methodist).filter((i) => i.group === 'Сопровождение').map((i) => i.key)).toEqual(['recommendations', 'helpLog']);
+    expect(canOpen({ username: 's', roles: ['SCHOOL_ADMIN'] }, 'helpLog')).toBe(true);
+    expect(canOpen(teacher, 'helpLog')).toBe(false);
+    expect(canOpen({ username: 'm', roles: ['MENTOR'] }, 'recommendations')).toBe(true);
   });
 });
 

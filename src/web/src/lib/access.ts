@@ -15,7 +15,8 @@ export interface Caller {
 
 export type PageKey =
   | 'overview' | 'schools' | 'school' | 'identification' | 'pairing' | 'pairs' | 'graph' | 'import' | 'settings'
-  | 'home' | 'practices' | 'myPractices' | 'review' | 'development' | 'mentoring' | 'mySchool' | 'teacher' | 'associations';
+  | 'home' | 'practices' | 'myPractices' | 'review' | 'development' | 'mentoring' | 'mySchool' | 'teacher' | 'associations'
+  | 'recommendations' | 'helpLog';
 
 const COORDINATORS: RoleName[] = ['REGIONAL_COORDINATOR', 'MUNICIPAL_COORDINATOR', 'CURATOR'];
 const EVERYONE: RoleName[] = ['REGIONAL_COORDINATOR', 'MUNICIPAL_COORDINATOR', 'CURATOR', 'SCHOOL_ADMIN', 'METHODIST', 'MENTOR', 'TEACHER'];
@@ -27,6 +28,9 @@ export const ADOPTION_ROLES: RoleName[] = ['SCHOOL_ADMIN', 'METHODIST', 'CURATOR
 export const TEACHER_MANAGER_ROLES: RoleName[] = ['SCHOOL_ADMIN', 'MUNICIPAL_COORDINATOR', 'REGIONAL_COORDINATOR'];
 /** Roles that may add association events (besides the managers of its territory). */
 export const ASSOCIATION_EDITOR_ROLES: RoleName[] = ['METHODIST', 'SCHOOL_ADMIN', 'MUNICIPAL_COORDINATOR', 'REGIONAL_COORDINATOR'];
+/** Roles that issue addressed recommendations and log methodological help on their territory (issue 15). */
+export const RECOMMENDATION_ISSUER_ROLES: RoleName[] = ['METHODIST', 'CURATOR', 'MUNICIPAL_COORDINATOR', 'REGIONAL_COORDINATOR'];
+export const SUPPORT_ROLES: RoleName[] = RECOMMENDATION_ISSUER_ROLES;
 
 // Mirrors the @auth roles of the API fields each page relies on (ADMIN may do everything).
 export const PAGE_ROLES: Record<PageKey, RoleName[]> = {
@@ -49,6 +53,9 @@ export const PAGE_ROLES: Record<PageKey, RoleName[]> = {
   // The API decides per teacher (self, mentor, school admin, coordinators); the page shows «Нет доступа» otherwise.
   teacher: EVERYONE,
   associations: EVERYONE,
+  // Issuers see those they gave; a school admin, a teacher and a municipal coordinator those they received.
+  recommendations: ['METHODIST', 'CURATOR', 'MUNICIPAL_COORDINATOR', 'REGIONAL_COORDINATOR', 'SCHOOL_ADMIN', 'TEACHER', 'MENTOR'],
+  helpLog: ['METHODIST', 'CURATOR', 'MUNICIPAL_COORDINATOR', 'REGIONAL_COORDINATOR', 'SCHOOL_ADMIN'],
 };
 
 /** Coordinators start on the regional overview; everyone else on their personal start page. */
@@ -88,7 +95,11 @@ export interface NavItem {
   key: PageKey;
   path: string;
   label: string;
+  /** A menu group the item is shown under (e.g. «Сопровождение»); none: top level. */
+  group?: string;
 }
+
+export const SUPPORT_GROUP = 'Сопровождение';
 
 const NAV: NavItem[] = [
   { key: 'overview', path: '/', label: 'Обзор региона' },
@@ -106,6 +117,8 @@ const NAV: NavItem[] = [
   { key: 'practices', path: '/practices', label: 'Банк практик' },
   { key: 'myPractices', path: '/my-practices', label: 'Мои практики' },
   { key: 'associations', path: '/associations', label: 'Объединения' },
+  { key: 'recommendations', path: '/recommendations', label: 'Рекомендации', group: SUPPORT_GROUP },
+  { key: 'helpLog', path: '/help-log', label: 'Методическая помощь', group: SUPPORT_GROUP },
 ];
 
 export function navigationFor(caller: Caller | null | undefined): NavItem[] {

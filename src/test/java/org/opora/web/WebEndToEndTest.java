@@ -87,6 +87,7 @@ class WebEndToEndTest {
         env.put("E2E_OTHER_SCHOOL_ID", schoolOf(municipality, false));
         env.put("E2E_EXPECTED_TOTALS", expectedTotals());
         roleLogins(env);
+        supportLogins(env);
 
         ProcessBuilder npm = new ProcessBuilder(e2eCommand())
                 .directory(WEB.toFile())
@@ -170,6 +171,23 @@ class WebEndToEndTest {
                 new Scope((String) other.get("region"), (String) other.get("municipality"), (String) other.get("school")));
         server.getApplicationContext().getBean(TeacherService.class).linkLogin((String) other.get("teacher"), "e2e-mentor2",
                 new CurrentUser("e2e-setup", EnumSet.of(Role.ADMIN), Scope.EVERYWHERE));
+    }
+
+    /**
+     * Logins of the support tests (support-recommendations.test.mjs): a methodist of the region and the administration
+     * of a ШНОР school of the demo whose name is unique in the region (the methodist finds it by name).
+     */
+    private static void supportLogins(Map<String, String> env) {
+        Map<String, Object> school = row("""
+                MATCH (s:School {regionId: $region}) WHERE 'LOW_RESULTS' IN coalesce(s.statuses, [])
+                  AND COUNT { MATCH (o:School {regionId: $region}) WHERE o.name = s.name } = 1
+                WITH s ORDER BY s.id LIMIT 1
+                RETURN {id: s.id, name: s.name, municipality: s.municipalityId} AS row""", Map.of("region", DEMO_REGION));
+        env.put("E2E_SUPPORT_SCHOOL_ID", (String) school.get("id"));
+        env.put("E2E_SUPPORT_SCHOOL_NAME", (String) school.get("name"));
+        login(env, "SUPPORT_METHODIST", "e2e-support-methodist", EnumSet.of(Role.METHODIST), new Scope(DEMO_REGION, null, null));
+        login(env, "SUPPORT_SCHOOLADMIN", "e2e-support-school-admin", EnumSet.of(Role.SCHOOL_ADMIN),
+                new Scope(DEMO_REGION, (String) school.get("municipality"), (String) school.get("id")));
     }
 
     private static Map<String, Object> row(String cypher, Map<String, Object> parameters) {
