@@ -218,8 +218,8 @@ class MentoringTest {
         forbidden.put("colleague", tokenFor("ment-colleague", Set.of(Role.TEACHER), LOW_SCHOOL));
         forbidden.put("other mentor", tokenFor("ment-mentor-c", Set.of(Role.MENTOR), new Scope(REGION, "MENT-M2", "MENT-FAR")));
         forbidden.put("other school admin", tokenFor("ment-near-admin", Set.of(Role.SCHOOL_ADMIN), new Scope(REGION, "MENT-M1", "MENT-NEAR")));
-        forbidden.put("methodist", tokenFor("ment-methodist", Set.of(Role.METHODIST), new Scope(REGION, null, null)));
-        forbidden.put("curator", tokenFor("ment-curator", Set.of(Role.CURATOR), new Scope(REGION, null, null)));
+        forbidden.put("other region's methodist", tokenFor("ment-methodist-x", Set.of(Role.METHODIST), new Scope("R-MENT-OTHER", null, null)));
+        forbidden.put("other region's curator", tokenFor("ment-curator-x", Set.of(Role.CURATOR), new Scope("R-MENT-OTHER", null, null)));
         forbidden.put("other municipality", tokenFor("ment-m2-coord", Set.of(Role.MUNICIPAL_COORDINATOR), new Scope(REGION, "MENT-M2", null)));
         forbidden.put("other region", tokenFor("ment-r99-coord", Set.of(Role.REGIONAL_COORDINATOR), new Scope("R-MENT-OTHER", null, null)));
         String[] personalQueries = {
@@ -235,6 +235,14 @@ class MentoringTest {
                 assertThat(response.body().toString()).as(who).doesNotContain("CRITICAL", "PISA");
             }
         });
+        // methodists and curators of the region run diagnostics: they read diagnostics and deficits, nothing else
+        for (String token : List.of(tokenFor("ment-methodist", Set.of(Role.METHODIST), new Scope(REGION, null, null)),
+                tokenFor("ment-curator", Set.of(Role.CURATOR), new Scope(REGION, null, null)))) {
+            assertThat(ok(token, DIAGNOSTICS, mentee).path("teacher").path("diagnostics").size()).isEqualTo(2);
+            for (String query : List.of(personalQueries).subList(2, personalQueries.length)) {
+                assertThat(graphql(token, query, mentee).errorCode()).as(query).isEqualTo("FORBIDDEN");
+            }
+        }
         // the colleague sees the profile, not the personal data
         JsonNode profile = ok(forbidden.get("colleague"), "query($id: ID!) { teacher(id: $id) { fullName subjects } }", mentee);
         assertThat(profile.path("teacher").path("subjects").toString()).contains("Математика");

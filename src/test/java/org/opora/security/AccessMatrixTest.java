@@ -182,6 +182,11 @@ class AccessMatrixTest {
 
     static final EnumSet<Caller> MANAGERS = EnumSet.of(Caller.ADMIN, Caller.RC, Caller.MC, Caller.SA);
     static final EnumSet<Caller> PERSONAL = EnumSet.of(Caller.ADMIN, Caller.RC, Caller.MC, Caller.SA, Caller.MENTOR, Caller.TEACHER);
+    /** Methodists and curators of the territory run deficit diagnostics (issue 15): record and read diagnostics only. */
+    static final EnumSet<Caller> DIAGNOSTICIANS = EnumSet.of(Caller.ADMIN, Caller.RC, Caller.MC, Caller.SA, Caller.METHODIST,
+            Caller.CURATOR);
+    static final EnumSet<Caller> DIAGNOSTIC_READERS = EnumSet.of(Caller.ADMIN, Caller.RC, Caller.MC, Caller.SA, Caller.MENTOR,
+            Caller.TEACHER, Caller.METHODIST, Caller.CURATOR);
     static final EnumSet<Caller> COORDINATORS = EnumSet.of(Caller.ADMIN, Caller.RC, Caller.MC);
     static final EnumSet<Caller> ASSOCIATION_EDITORS = EnumSet.of(Caller.ADMIN, Caller.RC, Caller.MC, Caller.METHODIST);
     static final EnumSet<Caller> REGION_ANALYSTS = EnumSet.of(Caller.ADMIN, Caller.RC, Caller.MC, Caller.MC_X, Caller.METHODIST,
@@ -217,7 +222,7 @@ class AccessMatrixTest {
         rows.add(write("recordDiagnostic", () -> Map.of("t", t1), """
                         mutation($t: ID!) { recordDiagnostic(input: {teacherId: $t, date: "2025-04-01", instrument: "Диагностика",
                           deficits: [{competence: DIGITAL, level: MINOR}]}) { id } }""",
-                "MATCH (:Teacher {id: $t})-[:HAS_DIAGNOSTIC]->(d) RETURN count(d)", MANAGERS));
+                "MATCH (:Teacher {id: $t})-[:HAS_DIAGNOSTIC]->(d) RETURN count(d)", DIAGNOSTICIANS));
         rows.add(write("createIndividualPlan", () -> Map.of("t", t1), """
                         mutation($t: ID!) { createIndividualPlan(input: {teacherId: $t, title: "ИОМ-2", startDate: "2025-02-01",
                           goals: []}) { id } }""",
@@ -342,7 +347,9 @@ class AccessMatrixTest {
         // ------------------------------------------------------------------------------------ reads by id
         rows.add(read("teacher", "query($id: ID!) { teacher(id: $id) { id fullName } }", Map.of("id", t1),
                 EnumSet.of(Caller.ADMIN, Caller.RC, Caller.MC, Caller.SA, Caller.METHODIST, Caller.CURATOR, Caller.MENTOR, Caller.TEACHER)));
-        rows.add(read("teacher.diagnostics", "query($id: ID!) { teacher(id: $id) { diagnostics { date } } }", Map.of("id", t1), PERSONAL));
+        rows.add(read("teacher.diagnostics", "query($id: ID!) { teacher(id: $id) { diagnostics { date } } }", Map.of("id", t1),
+                DIAGNOSTIC_READERS));
+        rows.add(read("teacher.plans", "query($id: ID!) { teacher(id: $id) { plans { title } } }", Map.of("id", t1), PERSONAL));
         rows.add(read("mentorSuggestions", "query($id: ID!) { mentorSuggestions(teacherId: $id) { score } }", Map.of("id", t1), PERSONAL));
         rows.add(read("mentoringRelation", "query($id: ID!) { mentoringRelation(id: $id) { id status } }", Map.of("id", relation), PERSONAL));
         rows.add(read("pairCandidates", "query { pairCandidates(schoolId: \"AM-S1\") { totalCount } }", Map.of(),

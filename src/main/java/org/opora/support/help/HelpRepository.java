@@ -25,7 +25,7 @@ public class HelpRepository implements SchemaMigration {
     static final List<String> SUPPORTED_STATUSES = List.of("LOW_RESULTS", "UNFAVOURABLE_CONTEXT");
 
     private static final String PROJECTION = """
-            h {.*, giverName: head([(u:User {username: h.givenBy}) | u.displayName])}""";
+            h {.*, giverName: head(COLLECT { MATCH (u:User {username: h.givenBy}) RETURN u.displayName })}""";
 
     private final Neo4jSessions neo4j;
 
@@ -109,7 +109,7 @@ public class HelpRepository implements SchemaMigration {
             List<HelpRecord> rows = tx.run("MATCH (h:HelpRecord) " + where + """
                       AND ($afterDate IS NULL OR h.date < date($afterDate) OR (h.date = date($afterDate) AND h.id > $afterId))
                     WITH h ORDER BY h.date DESC, h.id LIMIT $limit
-                    RETURN """ + PROJECTION + " AS h", p).list(r -> read(r.get("h")));
+                    """ + "RETURN " + PROJECTION + " AS h", p).list(r -> read(r.get("h")));
             return Connection.of(rows, page, total, h -> Connection.cursor(h.date().toString(), h.id()));
         });
     }

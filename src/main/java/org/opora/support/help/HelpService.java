@@ -78,7 +78,18 @@ public class HelpService {
         }
         boolean teacherSelf = f.teacherId() != null
                 && teachers.byUsername(user.username()).map(t -> t.id().equals(f.teacherId())).orElse(false);
-        HelpAccess.requireRead(user, f.regionId(), f.municipalityId(), f.schoolId(), teacherSelf);
+        // A school's or a teacher's log is judged on that school's territory (a municipal methodist names the school
+        // only); the list is still narrowed by every field of the filter.
+        String schoolId = f.schoolId() != null ? f.schoolId()
+                : f.teacherId() == null ? null : java.util.Optional.ofNullable(teachers.teachersByIds(java.util.List.of(f.teacherId()))
+                .get(f.teacherId())).map(t -> t.schoolId()).orElse(null);
+        School school = schoolId == null ? null : schools.byId(schoolId).orElse(null);
+        if (school != null && f.regionId().equals(school.regionId())
+                && (f.municipalityId() == null || f.municipalityId().equals(school.municipalityId()))) {
+            HelpAccess.requireRead(user, school.regionId(), school.municipalityId(), school.id(), teacherSelf);
+        } else {
+            HelpAccess.requireRead(user, f.regionId(), f.municipalityId(), f.schoolId(), teacherSelf);
+        }
         return repository.list(new HelpRepository.Filter(f.regionId(), f.municipalityId(), f.schoolId(), f.teacherId(), f.kind(),
                 f.from(), f.to(), blankToNull(f.givenBy())), page);
     }

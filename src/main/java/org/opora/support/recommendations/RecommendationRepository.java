@@ -25,10 +25,10 @@ import java.util.Optional;
 public class RecommendationRepository implements SchemaMigration {
 
     private static final String PROJECTION = """
-            r {.*, issuerName: head([(iu:User {username: r.issuedBy}) | iu.displayName]),
-               answeredByName: head([(au:User {username: r.answeredBy}) | au.displayName]),
-               checkedByName: head([(cu:User {username: r.checkedBy}) | cu.displayName]),
-               municipalityName: head([(rm:Municipality {id: r.municipalityId}) | rm.name]),
+            r {.*, issuerName: head(COLLECT { MATCH (iu:User {username: r.issuedBy}) RETURN iu.displayName }),
+               answeredByName: head(COLLECT { MATCH (au:User {username: r.answeredBy}) RETURN au.displayName }),
+               checkedByName: head(COLLECT { MATCH (cu:User {username: r.checkedBy}) RETURN cu.displayName }),
+               municipalityName: head(COLLECT { MATCH (rm:Municipality {id: r.municipalityId}) RETURN rm.name }),
                diagnosticDate: head([(r)-[:BASED_ON]->(rd:Diagnostic) | rd.date])}""";
 
     private final Neo4jSessions neo4j;
@@ -180,7 +180,7 @@ public class RecommendationRepository implements SchemaMigration {
                       AND ($afterAt IS NULL OR r.issuedAt < datetime($afterAt)
                            OR (r.issuedAt = datetime($afterAt) AND r.id > $afterId))
                     WITH r ORDER BY r.issuedAt DESC, r.id LIMIT $limit
-                    RETURN """ + PROJECTION + " AS r", p).list(row -> read(row.get("r"), f.today()));
+                    """ + "RETURN " + PROJECTION + " AS r", p).list(row -> read(row.get("r"), f.today()));
             return Connection.of(rows, page, total, r -> Connection.cursor(r.issuedAt().toOffsetDateTime().toString(), r.id()));
         });
     }

@@ -60,6 +60,9 @@ public class RecommendationService {
     }
 
     public Recommendation issue(NewRecommendation in, CurrentUser user, LocalDate today) {
+        // Who may issue is decided on the addressee first: an outsider learns nothing from the validation of the rest.
+        Place place = place(in);
+        RecommendationAccess.requireIssue(user, in.kind(), place);
         String text = text(in.text(), "text", MAX_TEXT);
         if (in.dueDate() == null) {
             throw ApiException.badInput("dueDate: обязательное поле не заполнено");
@@ -67,8 +70,6 @@ public class RecommendationService {
         if (in.dueDate().isBefore(today)) {
             throw ApiException.badInput("dueDate: срок исполнения не может быть раньше сегодняшнего дня (" + today + ")");
         }
-        Place place = place(in);
-        RecommendationAccess.requireIssue(user, in.kind(), place);
         Recommendation.Basis basis = basis(in.basis(), place, user);
         String id = "REC-" + UUID.randomUUID();
         repository.create(new RecommendationRepository.NewRow(id, in.kind(), place.regionId(), place.municipalityId(),
