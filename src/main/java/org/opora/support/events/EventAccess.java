@@ -113,7 +113,7 @@ public final class EventAccess {
 
     /**
      * A registration is seen by the organiser, by managers of the school (its admin, coordinators covering it), by the
-     * registered teacher, and — for a school's own registration — by everybody whose scope covers the school.
+     * registered teacher; a school's own registration (no teacher) by everybody signed in in the region, as the event.
      */
     static boolean canSee(CurrentUser user, @Nullable SupportEvent event, EventRegistration r) {
         if ((event != null && organises(user, event))
@@ -121,7 +121,7 @@ public final class EventAccess {
             return true;
         }
         if (r.teacherId() == null) {
-            return user.scope().covers(r.regionId(), r.municipalityId(), r.schoolId());
+            return inRegion(user, r.regionId());
         }
         return r.teacherUsername() != null && r.teacherUsername().equals(user.username());
     }

@@ -32,7 +32,7 @@ public class EventRepository {
             e {.*, registeredCount: COUNT { (e)<-[:FOR_EVENT]-(:EventRegistration) },
                    attendedCount: COUNT { (e)<-[:FOR_EVENT]-(x:EventRegistration) WHERE x.attended = true }}""";
     private static final String REGISTRATION = """
-            r {.*, teacherUsername: head([(t:Teacher {id: r.teacherId}) | t.username])}""";
+            r {.*, teacherUsername: head(COLLECT { MATCH (t:Teacher) WHERE t.id = r.teacherId RETURN t.username })}""";
 
     private final Neo4jSessions neo4j;
 
