@@ -4,7 +4,7 @@ import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
 import { useAuth } from '../auth/AuthContext';
 import { useCaller } from '../auth/CallerContext';
-import { navigationFor } from '../lib/access';
+import { navigationFor, type NavItem } from '../lib/access';
 import { NotificationsBell } from '../components/NotificationsPanel';
 
 const { Header, Sider, Content } = Layout;
@@ -13,6 +13,16 @@ const ROLE_LABELS: Record<string, string> = {
   ADMIN: 'администратор', REGIONAL_COORDINATOR: 'региональный координатор', MUNICIPAL_COORDINATOR: 'муниципальный координатор',
   CURATOR: 'куратор', SCHOOL_ADMIN: 'администрация школы', METHODIST: 'методист', MENTOR: 'наставник', TEACHER: 'учитель',
 };
+
+/** Menu entries: ungrouped items as they come, then one titled group per `group` (e.g. «Сопровождение»). */
+function menuItems(items: NavItem[]) {
+  const entry = (i: NavItem) => ({ key: i.key, label: <Link to={i.path}>{i.label}</Link> });
+  const groups = [...new Set(items.map((i) => i.group).filter((g): g is string => !!g))];
+  return [
+    ...items.filter((i) => !i.group).map(entry),
+    ...groups.map((g) => ({ type: 'group' as const, key: `group-${g}`, label: g, children: items.filter((i) => i.group === g).map(entry) })),
+  ];
+}
 
 export function AppLayout({ children }: { children: ReactNode }) {
   const caller = useCaller();
@@ -30,7 +40,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
         <div className="app-logo">Опора</div>
         <nav aria-label="Разделы">
           <Menu theme="dark" mode="inline" selectedKeys={selected}
-            items={items.map((i) => ({ key: i.key, label: <Link to={i.path}>{i.label}</Link> }))} />
+            items={menuItems(items)} />
         </nav>
       </Sider>
       <Layout>

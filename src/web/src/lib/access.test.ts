@@ -9,7 +9,7 @@ const admin = { username: 'a', roles: ['ADMIN'] };
 describe('navigation by role', () => {
   it('gives a regional coordinator every coordinator page', () => {
     expect(navigationFor(regional).map((i) => i.key)).toEqual(
-      ['overview', 'schools', 'identification', 'pairing', 'pairs', 'graph', 'import', 'home', 'review', 'practices', 'associations']);
+      ['overview', 'schools', 'identification', 'pairing', 'pairs', 'graph', 'import', 'home', 'review', 'practices', 'associations', 'events']);
   });
 
   it('gives a municipal coordinator no import', () => {
@@ -18,7 +18,7 @@ describe('navigation by role', () => {
   });
 
   it('gives a teacher their own pages and nothing of the coordinators', () => {
-    expect(navigationFor(teacher).map((i) => i.key)).toEqual(['home', 'development', 'practices', 'myPractices', 'associations']);
+    expect(navigationFor(teacher).map((i) => i.key)).toEqual(['home', 'development', 'practices', 'myPractices', 'associations', 'events']);
     expect(canOpen(teacher, 'school')).toBe(false);
     expect(canOpen(teacher, 'review')).toBe(false);
     expect(startsOnOverview(teacher)).toBe(false);
@@ -32,8 +32,13 @@ describe('navigation by role', () => {
     expect(startsOnOverview(regional)).toBe(true);
   });
 
+  it('puts the support pages under «Сопровождение» for everybody signed in', () => {
+    expect(navigationFor(teacher).find((i) => i.key === 'events')?.group).toBe('Сопровождение');
+    expect(canOpen({ username: 's', roles: ['SCHOOL_ADMIN'] }, 'events')).toBe(true);
+  });
+
   it('lets an administrator open everything', () => {
-    expect(navigationFor(admin)).toHaveLength(15);
+    expect(navigationFor(admin)).toHaveLength(16);
   });
 });
 

@@ -15,7 +15,8 @@ export interface Caller {
 
 export type PageKey =
   | 'overview' | 'schools' | 'school' | 'identification' | 'pairing' | 'pairs' | 'graph' | 'import' | 'settings'
-  | 'home' | 'practices' | 'myPractices' | 'review' | 'development' | 'mentoring' | 'mySchool' | 'teacher' | 'associations';
+  | 'home' | 'practices' | 'myPractices' | 'review' | 'development' | 'mentoring' | 'mySchool' | 'teacher' | 'associations'
+  | 'events';
 
 const COORDINATORS: RoleName[] = ['REGIONAL_COORDINATOR', 'MUNICIPAL_COORDINATOR', 'CURATOR'];
 const EVERYONE: RoleName[] = ['REGIONAL_COORDINATOR', 'MUNICIPAL_COORDINATOR', 'CURATOR', 'SCHOOL_ADMIN', 'METHODIST', 'MENTOR', 'TEACHER'];
@@ -26,6 +27,8 @@ export const ADOPTION_ROLES: RoleName[] = ['SCHOOL_ADMIN', 'METHODIST', 'CURATOR
 /** Roles that manage a school's teachers (recordDiagnostic, createTeacher, proposeMentoring). */
 export const TEACHER_MANAGER_ROLES: RoleName[] = ['SCHOOL_ADMIN', 'MUNICIPAL_COORDINATOR', 'REGIONAL_COORDINATOR'];
 /** Roles that may add association events (besides the managers of its territory). */
+/** Roles that may create support events (createSupportEvent; a school admin only internships at a leader school). */
+export const EVENT_ORGANISER_ROLES: RoleName[] = ['REGIONAL_COORDINATOR', 'MUNICIPAL_COORDINATOR', 'METHODIST', 'CURATOR', 'SCHOOL_ADMIN'];
 export const ASSOCIATION_EDITOR_ROLES: RoleName[] = ['METHODIST', 'SCHOOL_ADMIN', 'MUNICIPAL_COORDINATOR', 'REGIONAL_COORDINATOR'];
 
 // Mirrors the @auth roles of the API fields each page relies on (ADMIN may do everything).
@@ -49,6 +52,7 @@ export const PAGE_ROLES: Record<PageKey, RoleName[]> = {
   // The API decides per teacher (self, mentor, school admin, coordinators); the page shows «Нет доступа» otherwise.
   teacher: EVERYONE,
   associations: EVERYONE,
+  events: EVERYONE,
 };
 
 /** Coordinators start on the regional overview; everyone else on their personal start page. */
@@ -88,6 +92,8 @@ export interface NavItem {
   key: PageKey;
   path: string;
   label: string;
+  /** A menu group the item is shown under (e.g. «Сопровождение»); ungrouped items come first. */
+  group?: string;
 }
 
 const NAV: NavItem[] = [
@@ -106,6 +112,7 @@ const NAV: NavItem[] = [
   { key: 'practices', path: '/practices', label: 'Банк практик' },
   { key: 'myPractices', path: '/my-practices', label: 'Мои практики' },
   { key: 'associations', path: '/associations', label: 'Объединения' },
+  { key: 'events', path: '/events', label: 'Мероприятия и курсы', group: 'Сопровождение' },
 ];
 
 export function navigationFor(caller: Caller | null | undefined): NavItem[] {
