@@ -13,8 +13,8 @@ import { useAction } from '../lib/useAction';
 import { formatDate, formatInt } from '../lib/format';
 
 const EventsQuery = graphql(`
-  query SupportEvents($regionId: ID!, $filter: SupportEventFilter) {
-    supportEvents(regionId: $regionId, filter: $filter, first: 100) {
+  query SupportEvents($regionId: ID!, $filter: SupportEventFilter, $first: Int!) {
+    supportEvents(regionId: $regionId, filter: $filter, first: $first) {
       totalCount
       edges { node {
         id kind kindLabel level format title topic targetGroup audience startDate endDate organiserName place capacity
@@ -55,6 +55,8 @@ const COMPETENCES: Record<string, string> = {
 const options = <T extends string>(labels: Record<T, string>) => (Object.entries(labels) as [T, string][]).map(([value, label]) => ({ value, label }));
 
 const today = () => dayjs().format('YYYY-MM-DD');
+/** Events shown at once: each carries its registrations, and the API's cost limit counts them (narrow with the filters). */
+const PAGE = 30;
 
 export default function EventsPage() {
   const caller = useCaller();
@@ -66,7 +68,7 @@ export default function EventsPage() {
     level: level ?? null, format: format ?? null,
     from: period ? period[0].format('YYYY-MM-DD') : null, to: period ? period[1].format('YYYY-MM-DD') : null,
   };
-  const [{ data, fetching, error }, reload] = useQuery({ query: EventsQuery, variables: { regionId, filter }, pause: !regionId });
+  const [{ data, fetching, error }, reload] = useQuery({ query: EventsQuery, variables: { regionId, filter, first: PAGE }, pause: !regionId });
   const [catalogue] = useQuery({ query: CatalogueQuery, variables: { regionId }, pause: !regionId });
   const [, createEvent] = useMutation(CreateEvent);
   const [creating, setCreating] = useState(false);
@@ -109,7 +111,8 @@ export default function EventsPage() {
                   onChange={(v) => setPeriod(v && v[0] && v[1] ? [v[0], v[1]] : null)} />
                 {canCreate && <Button type="primary" onClick={() => setCreating(true)} data-testid="event-create">
                   {schoolAdminOnly ? 'Новая стажировка' : 'Новое мероприятие'}</Button>}
-                <span className="muted">найдено: {formatInt(data?.supportEvents.totalCount)}</span>
+                <span className="muted">найдено: {formatInt(data?.supportEvents.totalCount)}
+                  {(data?.supportEvents.totalCount ?? 0) > PAGE ? `, показаны ${PAGE} последних — уточните фильтры` : ''}</span>
               </Space>
               <QueryState fetching={fetching} error={error} empty={events.length === 0} emptyText="Мероприятий не найдено">
                 <Row gutter={[16, 16]} data-testid="events" data-ready={!fetching}>
