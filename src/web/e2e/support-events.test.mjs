@@ -51,7 +51,7 @@ test('a school admin registers the school for a seminar and the organiser marks 
     await card.getByText('школа зарегистрирована').waitFor();
     await card.getByTestId('event-counts').filter({ hasText: 'Зарегистрировано: 1 из 30' }).waitFor();
     // The school cannot mark its own attendance: the organiser's buttons are not there, and the API refuses.
-    assert.equal(await card.getByRole('button', { name: 'был' }).count(), 0);
+    assert.equal(await card.getByRole('button', { name: 'был', exact: true }).count(), 0);
     const own = await graphqlInPage(school.page, `query($id: ID!) { supportEvent(id: $id) { canMarkAttendance registrations { id } } }`, { id: eventId });
     assert.equal(own.body.data.supportEvent.canMarkAttendance, false);
     const refused = await graphqlInPage(school.page, `mutation($r: ID!) { markEventAttendance(registrationId: $r, attended: true) { id } }`,
@@ -63,7 +63,7 @@ test('a school admin registers the school for a seminar and the organiser marks 
   await explained(organiser, 'support-events-attendance', async () => {
     const card = await eventCard(organiser.page);
     const row = card.getByTestId('registration').first();
-    await row.getByRole('button', { name: 'был' }).click();
+    await row.getByRole('button', { name: 'был', exact: true }).click();
     await row.getByText('посетил').waitFor();
     await card.getByTestId('event-counts').filter({ hasText: 'посетили: 1' }).waitFor();
     await card.scrollIntoViewIfNeeded();
