@@ -178,7 +178,8 @@ class EventDemoData implements DemoDataLoader {
             e.put("municipalityId", municipalityId);
             e.put("hostSchoolId", host == null ? null : host.get("id"));
             e.put("organiserName", t.organiser());
-            e.put("place", "ONLINE".equals(t.format()) ? "Онлайн, ссылка в письме участникам" : host == null ? "г. Челябинск" : "На базе школы");
+            e.put("place", "ONLINE".equals(t.format()) ? "Онлайн, ссылка в письме участникам" : host != null ? "На базе школы"
+                    : "MUNICIPAL".equals(t.level()) ? "Муниципальный методический центр" : "г. Челябинск");
             e.put("capacity", t.capacity());
             e.put("courseId", t.courseId());
             e.put("createdBy", DEMO_USER);
