@@ -34,6 +34,7 @@ const MySchoolPage = lazy(() => import('./pages/MySchoolPage'));
 const AssociationsPage = lazy(() => import('./pages/AssociationsPage'));
 const RecommendationsPage = lazy(() => import('./pages/RecommendationsPage'));
 const HelpLogPage = lazy(() => import('./pages/HelpLogPage'));
+const EventsPage = lazy(() => import('./pages/EventsPage'));
 
 /** Coordinators start on the regional overview; every other role on its personal start page. */
 function StartPage() {
@@ -81,6 +82,7 @@ export function App() {
             <Route path="/associations" element={<Guard page="associations"><AssociationsPage /></Guard>} />
             <Route path="/recommendations" element={<Guard page="recommendations"><RecommendationsPage /></Guard>} />
             <Route path="/help-log" element={<Guard page="helpLog"><HelpLogPage /></Guard>} />
+            <Route path="/events" element={<Guard page="events"><EventsPage /></Guard>} />
             <Route path="/schools" element={<Guard page="schools"><SchoolsPage /></Guard>} />
             <Route path="/schools/:id" element={<Guard page="school"><SchoolPage /></Guard>} />
             <Route path="/identification" element={<Guard page="identification"><IdentificationPage /></Guard>} />

@@ -10,7 +10,7 @@ describe('navigation by role', () => {
   it('gives a regional coordinator every coordinator page', () => {
     expect(navigationFor(regional).map((i) => i.key)).toEqual(
       ['overview', 'schools', 'identification', 'pairing', 'pairs', 'graph', 'import', 'home', 'review', 'practices', 'associations',
-        'recommendations', 'helpLog']);
+        'recommendations', 'helpLog', 'events']);
   });
 
   it('gives a municipal coordinator no import', () => {
@@ -20,7 +20,7 @@ describe('navigation by role', () => {
 
   it('gives a teacher their own pages and nothing of the coordinators', () => {
     expect(navigationFor(teacher).map((i) => i.key)).toEqual(['home', 'development', 'practices', 'myPractices', 'associations',
-      'recommendations']);
+      'recommendations', 'events']);
     expect(canOpen(teacher, 'school')).toBe(false);
     expect(canOpen(teacher, 'review')).toBe(false);
     expect(startsOnOverview(teacher)).toBe(false);
@@ -34,13 +34,18 @@ describe('navigation by role', () => {
     expect(startsOnOverview(regional)).toBe(true);
   });
 
+  it('puts the support pages under «Сопровождение» for everybody signed in', () => {
+    expect(navigationFor(teacher).find((i) => i.key === 'events')?.group).toBe('Сопровождение');
+    expect(canOpen({ username: 's', roles: ['SCHOOL_ADMIN'] }, 'events')).toBe(true);
+  });
+
   it('lets an administrator open everything', () => {
-    expect(navigationFor(admin)).toHaveLength(17);
+    expect(navigationFor(admin)).toHaveLength(18);
   });
 
   it('groups the support pages: issuers and school admins get the help log, teachers only recommendations', () => {
     const methodist = { username: 'x', roles: ['METHODIST'], regionId: 'R1' };
-    expect(navigationFor(methodist).filter((i) => i.group === 'Сопровождение').map((i) => i.key)).toEqual(['recommendations', 'helpLog']);
+    expect(navigationFor(methodist).filter((i) => i.group === 'Сопровождение').map((i) => i.key)).toEqual(['recommendations', 'helpLog', 'events']);
     expect(canOpen({ username: 's', roles: ['SCHOOL_ADMIN'] }, 'helpLog')).toBe(true);
     expect(canOpen(teacher, 'helpLog')).toBe(false);
     expect(canOpen({ username: 'm', roles: ['MENTOR'] }, 'recommendations')).toBe(true);

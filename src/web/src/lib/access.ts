@@ -16,7 +16,7 @@ export interface Caller {
 export type PageKey =
   | 'overview' | 'schools' | 'school' | 'identification' | 'pairing' | 'pairs' | 'graph' | 'import' | 'settings'
   | 'home' | 'practices' | 'myPractices' | 'review' | 'development' | 'mentoring' | 'mySchool' | 'teacher' | 'associations'
-  | 'recommendations' | 'helpLog';
+  | 'recommendations' | 'helpLog' | 'events';
 
 const COORDINATORS: RoleName[] = ['REGIONAL_COORDINATOR', 'MUNICIPAL_COORDINATOR', 'CURATOR'];
 const EVERYONE: RoleName[] = ['REGIONAL_COORDINATOR', 'MUNICIPAL_COORDINATOR', 'CURATOR', 'SCHOOL_ADMIN', 'METHODIST', 'MENTOR', 'TEACHER'];
@@ -26,6 +26,8 @@ export const REVIEWER_ROLES: RoleName[] = ['METHODIST', 'MUNICIPAL_COORDINATOR',
 export const ADOPTION_ROLES: RoleName[] = ['SCHOOL_ADMIN', 'METHODIST', 'CURATOR', 'MUNICIPAL_COORDINATOR', 'REGIONAL_COORDINATOR'];
 /** Roles that manage a school's teachers (recordDiagnostic, createTeacher, proposeMentoring). */
 export const TEACHER_MANAGER_ROLES: RoleName[] = ['SCHOOL_ADMIN', 'MUNICIPAL_COORDINATOR', 'REGIONAL_COORDINATOR'];
+/** Roles that may create support events (createSupportEvent; a school admin only internships at a leader school). */
+export const EVENT_ORGANISER_ROLES: RoleName[] = ['REGIONAL_COORDINATOR', 'MUNICIPAL_COORDINATOR', 'METHODIST', 'CURATOR', 'SCHOOL_ADMIN'];
 /** Roles that may add association events (besides the managers of its territory). */
 export const ASSOCIATION_EDITOR_ROLES: RoleName[] = ['METHODIST', 'SCHOOL_ADMIN', 'MUNICIPAL_COORDINATOR', 'REGIONAL_COORDINATOR'];
 /** Roles that issue addressed recommendations and log methodological help on their territory (issue 15). */
@@ -56,6 +58,7 @@ export const PAGE_ROLES: Record<PageKey, RoleName[]> = {
   // Issuers see those they gave; a school admin, a teacher and a municipal coordinator those they received.
   recommendations: ['METHODIST', 'CURATOR', 'MUNICIPAL_COORDINATOR', 'REGIONAL_COORDINATOR', 'SCHOOL_ADMIN', 'TEACHER', 'MENTOR'],
   helpLog: ['METHODIST', 'CURATOR', 'MUNICIPAL_COORDINATOR', 'REGIONAL_COORDINATOR', 'SCHOOL_ADMIN'],
+  events: EVERYONE,
 };
 
 /** Coordinators start on the regional overview; everyone else on their personal start page. */
@@ -119,6 +122,7 @@ const NAV: NavItem[] = [
   { key: 'associations', path: '/associations', label: 'Объединения' },
   { key: 'recommendations', path: '/recommendations', label: 'Рекомендации', group: SUPPORT_GROUP },
   { key: 'helpLog', path: '/help-log', label: 'Методическая помощь', group: SUPPORT_GROUP },
+  { key: 'events', path: '/events', label: 'Мероприятия и курсы', group: SUPPORT_GROUP },
 ];
 
 export function navigationFor(caller: Caller | null | undefined): NavItem[] {

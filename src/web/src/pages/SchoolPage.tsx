@@ -22,6 +22,7 @@ const SchoolQuery = graphql(`
       id name type locality enrolment smallSchool regionId latitude longitude
       municipality { id name }
       currentStatuses
+      supportRoles { role roleLabel note }
       results { year procedure subject grade participants meanScore shareFailing shareHigh }
       regionalMeans { year procedure subject grade meanScore }
       indicators { year indicator label unit kind value }
@@ -128,6 +129,12 @@ function SchoolProfile({ school }: { school: SchoolData }) {
               <Descriptions.Item label="Местность">{school.locality}</Descriptions.Item>
               <Descriptions.Item label="Обучающихся">{formatInt(school.enrolment)}</Descriptions.Item>
               <Descriptions.Item label="Малокомплектная">{school.smallSchool ? 'да' : 'нет'}</Descriptions.Item>
+              {school.supportRoles.length > 0 && (
+                <Descriptions.Item label="Роли в сети поддержки">
+                  <Space wrap data-testid="school-support-roles">{school.supportRoles.map((r) => (
+                    <Tag key={r.role} color="purple" title={r.note ?? undefined}>{r.roleLabel}</Tag>))}</Space>
+                </Descriptions.Item>
+              )}
               <Descriptions.Item label="Статусы"><StatusTags statuses={school.currentStatuses} /></Descriptions.Item>
             </Descriptions>
           </Card>

@@ -9,6 +9,7 @@ import org.opora.pairing.pairs.PairService;
 import org.opora.pairing.pairs.PairStatus;
 import org.opora.pairing.proposals.PairingProposal;
 import org.opora.pairing.proposals.ProposalService;
+import org.opora.pairing.region.PartnerPool;
 import org.opora.pairing.region.SchoolDataRepository;
 import org.opora.platform.auth.CurrentUser;
 import org.opora.platform.auth.Role;
@@ -99,7 +100,7 @@ class PairingDemoData implements DemoDataLoader {
     private List<NetworkPair> create(CurrentUser system, List<String> lines) {
         PairingProposal proposal = proposals.propose(system, regionId, null, null);
         lines.add(String.format(java.util.Locale.ROOT,
-                "Сетевые пары (регион %s): предложение %s — %d ШНОР без пары, подобрано %d (жадный алгоритм: %d), сумма оценок %.2f (жадный: %.2f)",
+                "Сетевые пары (регион %s): предложение %s — %d ШНОР и ШНСУ без пары, подобрано %d (жадный алгоритм: %d), сумма оценок %.2f (жадный: %.2f)",
                 regionId, proposal.id(), proposal.menteeCount(), proposal.pairedCount(), proposal.greedy().pairedCount(),
                 proposal.totalScore(), proposal.greedy().totalScore()));
         List<PairingProposal.Item> matched = proposals.items(proposal, true, Connection.Request.first(100)).nodes();
@@ -108,6 +109,13 @@ class PairingDemoData implements DemoDataLoader {
                 .filter(i -> i.mentee().municipalityId() != null && i.mentee().municipalityId().equals(i.leader().municipalityId()))
                 .toList());
         matched.stream().filter(i -> !ordered.contains(i)).forEach(ordered::add);
+        // ШНОР pairs carry the showcase (the first five); the sixth, only proposed, goes to a ШНСУ school when there is one.
+        ordered.sort(java.util.Comparator.comparing(i -> i.mentee().statuses().contains(PartnerPool.LOW_RESULTS) ? 0 : 1));
+        ordered.stream().skip(5).filter(i -> !i.mentee().statuses().contains(PartnerPool.LOW_RESULTS)).findFirst()
+                .ifPresent(shnsu -> {
+                    ordered.remove(shnsu);
+                    ordered.add(5, shnsu);
+                });
         if (ordered.size() < 6) {
             throw ApiException.conflict("в регионе " + regionId + " меньше шести подобранных пар — нет данных выявления?");
         }

@@ -61,9 +61,9 @@ public class PairService {
                 throw ApiException.badInput("Школы пары должны быть из одного региона");
             }
             PairingAccess.requireCoordinator(user, mentee, leader);
-            if (!mentee.statuses().contains(PartnerPool.LOW_RESULTS)) {
-                throw ApiException.badInput("Школа «" + mentee.name() + "» не отнесена к ШНОР по последнему выявлению: "
-                        + "сетевая пара создаётся для школы с низкими результатами");
+            if (!mentee.statuses().contains(PartnerPool.LOW_RESULTS) && !mentee.statuses().contains(PartnerPool.UNFAVOURABLE_CONTEXT)) {
+                throw ApiException.badInput("Школа «" + mentee.name() + "» не отнесена ни к ШНОР, ни к ШНСУ по последнему выявлению: "
+                        + "сетевая пара создаётся для школы с низкими результатами или в неблагоприятных социальных условиях");
             }
             if (leader.statuses().contains(PartnerPool.LOW_RESULTS)) {
                 throw ApiException.badInput("Школа «" + leader.name() + "» сама относится к ШНОР и не может быть школой-лидером пары");

@@ -96,7 +96,7 @@ public class ProposalService {
             if (municipalityId != null && !municipalityId.equals(school.municipalityId())) {
                 continue;
             }
-            if (snapshot.isLowResult(i)) {
+            if (snapshot.needsSupport(i)) {
                 if (menteesInPairs.contains(school.id())) {
                     alreadyPaired++;
                 } else {

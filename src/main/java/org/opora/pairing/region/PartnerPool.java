@@ -19,6 +19,7 @@ import java.util.List;
 public final class PartnerPool {
 
     public static final String LOW_RESULTS = "LOW_RESULTS";
+    public static final String UNFAVOURABLE_CONTEXT = "UNFAVOURABLE_CONTEXT";
     public static final String LEADER = "LEADER";
     public static final String RESILIENT = "RESILIENT";
     public static final String RISK_ZONE = "RISK_ZONE";
@@ -41,6 +42,14 @@ public final class PartnerPool {
     }
 
     private PartnerPool() {
+    }
+
+    /**
+     * Whether a school is one a pair supports (the mentee side): a ШНОР school, or a ШНСУ school that is not itself
+     * strong enough to be a partner (a resilient ШНСУ school is one of the best partners for the others).
+     */
+    public static boolean needsSupport(List<String> statuses, Membership membership) {
+        return membership == Membership.LOW_RESULTS || (statuses.contains(UNFAVOURABLE_CONTEXT) && !membership.member());
     }
 
     public static Membership of(List<String> statuses, @Nullable Double resultsIndex, @Nullable Double residual) {

@@ -120,6 +120,11 @@ public final class RegionSnapshot {
         return membership[i] == PartnerPool.Membership.LOW_RESULTS;
     }
 
+    /** A school a pair supports: ШНОР, or ШНСУ not strong enough to be a partner ({@link PartnerPool#needsSupport}). */
+    public boolean needsSupport(int i) {
+        return PartnerPool.needsSupport(schools[i].statuses(), membership[i]);
+    }
+
     private static double orNaN(Double value) {
         return value == null ? Double.NaN : value;
     }
