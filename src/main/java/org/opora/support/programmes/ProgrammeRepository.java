@@ -37,7 +37,7 @@ public class ProgrammeRepository implements SchemaMigration {
                                  RETURN v {.year, .indicator, .value} },
                current: COLLECT { MATCH (cs:School {id: p.schoolId})
                                   RETURN cs {.resultsIndex, .subjectIndexRussian, .subjectIndexMathematics,
-                                             year: head([(run:IdentificationRun {id: cs.identificationRunId}) | run.year])} }}""";
+                                             year: head([(run:IdentificationRun)-[:ASSESSED]->(cs) WHERE run.id = cs.identificationRunId | run.year])} }}""";
 
     private final Neo4jSessions neo4j;
 
