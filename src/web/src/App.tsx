@@ -32,6 +32,8 @@ const RelationPage = lazy(() => import('./pages/RelationPage'));
 const TeacherPage = lazy(() => import('./pages/TeacherPage'));
 const MySchoolPage = lazy(() => import('./pages/MySchoolPage'));
 const AssociationsPage = lazy(() => import('./pages/AssociationsPage'));
+const ProgrammesPage = lazy(() => import('./pages/ProgrammesPage'));
+const ProgrammePage = lazy(() => import('./pages/ProgrammePage'));
 
 /** Coordinators start on the regional overview; every other role on its personal start page. */
 function StartPage() {
@@ -77,6 +79,8 @@ export function App() {
             <Route path="/teachers/:id" element={<Guard page="teacher"><TeacherPage /></Guard>} />
             <Route path="/my-school" element={<Guard page="mySchool"><MySchoolPage /></Guard>} />
             <Route path="/associations" element={<Guard page="associations"><AssociationsPage /></Guard>} />
+            <Route path="/programmes" element={<Guard page="programmes"><ProgrammesPage /></Guard>} />
+            <Route path="/programmes/:id" element={<Guard page="programme"><ProgrammePage /></Guard>} />
             <Route path="/schools" element={<Guard page="schools"><SchoolsPage /></Guard>} />
             <Route path="/schools/:id" element={<Guard page="school"><SchoolPage /></Guard>} />
             <Route path="/identification" element={<Guard page="identification"><IdentificationPage /></Guard>} />

@@ -20,6 +20,13 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const location = useLocation();
   const navigate = useNavigate();
   const items = navigationFor(caller);
+  // Ungrouped pages first, then each group (e.g. «Сопровождение») under its heading.
+  const link = (i: (typeof items)[number]) => ({ key: i.key, label: <Link to={i.path}>{i.label}</Link> });
+  const groups = [...new Set(items.filter((i) => i.group).map((i) => i.group as string))];
+  const menuItems = [
+    ...items.filter((i) => !i.group).map(link),
+    ...groups.map((g) => ({ type: 'group' as const, key: `group-${g}`, label: g, children: items.filter((i) => i.group === g).map(link) })),
+  ];
   const selected = items
     .filter((i) => (i.path === '/' ? location.pathname === '/' : location.pathname.startsWith(i.path)))
     .map((i) => i.key);
@@ -30,7 +37,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
         <div className="app-logo">Опора</div>
         <nav aria-label="Разделы">
           <Menu theme="dark" mode="inline" selectedKeys={selected}
-            items={items.map((i) => ({ key: i.key, label: <Link to={i.path}>{i.label}</Link> }))} />
+            items={menuItems} />
         </nav>
       </Sider>
       <Layout>

@@ -9,7 +9,8 @@ const admin = { username: 'a', roles: ['ADMIN'] };
 describe('navigation by role', () => {
   it('gives a regional coordinator every coordinator page', () => {
     expect(navigationFor(regional).map((i) => i.key)).toEqual(
-      ['overview', 'schools', 'identification', 'pairing', 'pairs', 'graph', 'import', 'home', 'review', 'practices', 'associations']);
+      ['overview', 'schools', 'identification', 'pairing', 'pairs', 'graph', 'import', 'home', 'review', 'practices', 'associations',
+        'programmes']);
   });
 
   it('gives a municipal coordinator no import', () => {
@@ -33,7 +34,7 @@ describe('navigation by role', () => {
   });
 
   it('lets an administrator open everything', () => {
-    expect(navigationFor(admin)).toHaveLength(15);
+    expect(navigationFor(admin)).toHaveLength(16);
   });
 });
 
