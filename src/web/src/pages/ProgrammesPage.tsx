@@ -210,7 +210,7 @@ function TerritoryProgrammes() {
             extra={gaps && <Typography.Text type="secondary">
               Требуют внимания {gaps.totalCount} из {gaps.schoolsWithStatus} школ</Typography.Text>}>
             <QueryState fetching={fetching} error={error} empty={!gaps} emptyText="Нет данных">
-              <Table size="small" rowKey={(g) => g.school.id} dataSource={rows} pagination={{ pageSize: 20, hideOnSinglePage: true }}
+              <Table size="small" rowKey={(g) => g.school.id} dataSource={rows} pagination={{ pageSize: 100, hideOnSinglePage: true }}
                 data-testid="programme-gaps" locale={{ emptyText: 'У всех ШНОР и ШНСУ есть действующие программы' }}
                 rowClassName={(g) => (g.kind === 'OVERDUE' ? 'row-overdue' : '')}
                 columns={[
