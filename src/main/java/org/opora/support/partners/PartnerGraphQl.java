@@ -3,7 +3,6 @@ package org.opora.support.partners;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 import jakarta.inject.Singleton;
-import org.dataloader.DataLoader;
 import org.opora.pairing.pairs.NetworkPair;
 import org.opora.platform.auth.CurrentUser;
 import org.opora.platform.graphql.Arguments;
@@ -11,16 +10,18 @@ import org.opora.platform.graphql.Connection;
 import org.opora.platform.graphql.EntityLoader;
 import org.opora.platform.graphql.GraphQlWiring;
 import org.opora.platform.graphql.RequestContext;
-import org.opora.support.programmes.ProgrammeMeasure;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-/** Wires graphql/support-partners.graphqls; a pair's and a measure's partners load through request DataLoaders. */
+/**
+ * Wires graphql/support-partners.graphqls; a pair's partners load through a request DataLoader. A measure's partners
+ * ({@code ProgrammeMeasure.partners}) are wired by the programmes feature with {@link PartnerService#LOADER}, so that
+ * partners do not depend on programmes.
+ */
 @Singleton
 class PartnerGraphQl implements GraphQlWiring {
 
-    static final String PARTNER_LOADER = "partner";
     static final String PAIR_PARTNERS_LOADER = "pairPartners";
 
     private final PartnerService partners;
@@ -44,12 +45,11 @@ class PartnerGraphQl implements GraphQlWiring {
                 .dataFetcher("addNetworkPairPartner", this::addNetworkPairPartner)
                 .dataFetcher("removeNetworkPairPartner", this::removeNetworkPairPartner));
         wiring.type("NetworkPair", t -> t.dataFetcher("partners", this::pairPartners));
-        wiring.type("ProgrammeMeasure", t -> t.dataFetcher("partners", this::measurePartners));
     }
 
     @Override
     public List<EntityLoader<?, ?>> loaders() {
-        return List.of(new EntityLoader<>(PARTNER_LOADER, partners::byIds),
+        return List.of(new EntityLoader<>(PartnerService.LOADER, partners::byIds),
                 new EntityLoader<>(PAIR_PARTNERS_LOADER, partners::ofPairs));
     }
 
@@ -80,15 +80,6 @@ class PartnerGraphQl implements GraphQlWiring {
 
     private CompletableFuture<List<PairPartner>> pairPartners(DataFetchingEnvironment env) {
         return EntityLoader.load(env, PAIR_PARTNERS_LOADER, env.<NetworkPair>getSource().id());
-    }
-
-    private CompletableFuture<List<Partner>> measurePartners(DataFetchingEnvironment env) {
-        List<String> ids = env.<ProgrammeMeasure>getSource().partnerIds();
-        if (ids.isEmpty()) {
-            return CompletableFuture.completedFuture(List.of());
-        }
-        DataLoader<String, Partner> loader = env.getDataLoader(PARTNER_LOADER);
-        return loader.loadMany(ids);
     }
 
     private static CurrentUser user(DataFetchingEnvironment env) {

@@ -20,6 +20,9 @@ import java.util.UUID;
 @Singleton
 public class PartnerService {
 
+    /** The request DataLoader of partners by id (registered by the partners' wiring); use with {@code EntityLoader}. */
+    public static final String LOADER = "partner";
+
     private final PartnerRepository repository;
     private final PairService pairs;
 

@@ -3,6 +3,7 @@ package org.opora.support.programmes;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 import jakarta.inject.Singleton;
+import org.dataloader.DataLoader;
 import org.opora.platform.auth.CurrentUser;
 import org.opora.platform.graphql.Arguments;
 import org.opora.platform.graphql.Connection;
@@ -11,6 +12,8 @@ import org.opora.platform.graphql.GraphQlWiring;
 import org.opora.platform.graphql.RequestContext;
 import org.opora.school.School;
 import org.opora.school.SchoolDirectory;
+import org.opora.support.partners.Partner;
+import org.opora.support.partners.PartnerService;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -46,6 +49,8 @@ class ProgrammeGraphQl implements GraphQlWiring {
                 .dataFetcher("updateProgrammeMeasure", this::updateProgrammeMeasure)
                 .dataFetcher("removeProgrammeMeasure", this::removeProgrammeMeasure));
         wiring.type("SchoolProgramme", t -> t.dataFetcher("school", this::programmeSchool));
+        // Declared in graphql/support-partners.graphqls; wired here so that partners do not depend on programmes.
+        wiring.type("ProgrammeMeasure", t -> t.dataFetcher("partners", this::measurePartners));
         wiring.type("ProgrammeGap", t -> t
                 .dataFetcher("school", this::gapSchool)
                 .dataFetcher("kind", env -> env.<ProgrammeGap>getSource().kind().name()));
@@ -101,6 +106,15 @@ class ProgrammeGraphQl implements GraphQlWiring {
 
     private CompletableFuture<School> programmeSchool(DataFetchingEnvironment env) {
         return EntityLoader.load(env, SchoolDirectory.LOADER, env.<SchoolProgramme>getSource().schoolId());
+    }
+
+    private CompletableFuture<List<Partner>> measurePartners(DataFetchingEnvironment env) {
+        List<String> ids = env.<ProgrammeMeasure>getSource().partnerIds();
+        if (ids.isEmpty()) {
+            return CompletableFuture.completedFuture(List.of());
+        }
+        DataLoader<String, Partner> loader = env.getDataLoader(PartnerService.LOADER);
+        return loader.loadMany(ids);
     }
 
     private CompletableFuture<School> gapSchool(DataFetchingEnvironment env) {
