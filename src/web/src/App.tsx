@@ -32,6 +32,8 @@ const RelationPage = lazy(() => import('./pages/RelationPage'));
 const TeacherPage = lazy(() => import('./pages/TeacherPage'));
 const MySchoolPage = lazy(() => import('./pages/MySchoolPage'));
 const AssociationsPage = lazy(() => import('./pages/AssociationsPage'));
+const ProgrammesPage = lazy(() => import('./pages/ProgrammesPage'));
+const ProgrammePage = lazy(() => import('./pages/ProgrammePage'));
 const RecommendationsPage = lazy(() => import('./pages/RecommendationsPage'));
 const HelpLogPage = lazy(() => import('./pages/HelpLogPage'));
 const EventsPage = lazy(() => import('./pages/EventsPage'));
@@ -80,6 +82,8 @@ export function App() {
             <Route path="/teachers/:id" element={<Guard page="teacher"><TeacherPage /></Guard>} />
             <Route path="/my-school" element={<Guard page="mySchool"><MySchoolPage /></Guard>} />
             <Route path="/associations" element={<Guard page="associations"><AssociationsPage /></Guard>} />
+            <Route path="/programmes" element={<Guard page="programmes"><ProgrammesPage /></Guard>} />
+            <Route path="/programmes/:id" element={<Guard page="programme"><ProgrammePage /></Guard>} />
             <Route path="/recommendations" element={<Guard page="recommendations"><RecommendationsPage /></Guard>} />
             <Route path="/help-log" element={<Guard page="helpLog"><HelpLogPage /></Guard>} />
             <Route path="/events" element={<Guard page="events"><EventsPage /></Guard>} />

@@ -10,7 +10,7 @@ describe('navigation by role', () => {
   it('gives a regional coordinator every coordinator page', () => {
     expect(navigationFor(regional).map((i) => i.key)).toEqual(
       ['overview', 'schools', 'identification', 'pairing', 'pairs', 'graph', 'import', 'home', 'review', 'practices', 'associations',
-        'recommendations', 'helpLog', 'events']);
+        'programmes', 'recommendations', 'helpLog', 'events']);
   });
 
   it('gives a municipal coordinator no import', () => {
@@ -40,7 +40,7 @@ describe('navigation by role', () => {
   });
 
   it('lets an administrator open everything', () => {
-    expect(navigationFor(admin)).toHaveLength(18);
+    expect(navigationFor(admin)).toHaveLength(19);
   });
 
   it('groups the support pages: issuers and school admins get the help log, teachers only recommendations', () => {

@@ -16,7 +16,7 @@ export interface Caller {
 export type PageKey =
   | 'overview' | 'schools' | 'school' | 'identification' | 'pairing' | 'pairs' | 'graph' | 'import' | 'settings'
   | 'home' | 'practices' | 'myPractices' | 'review' | 'development' | 'mentoring' | 'mySchool' | 'teacher' | 'associations'
-  | 'recommendations' | 'helpLog' | 'events';
+  | 'recommendations' | 'helpLog' | 'events' | 'programmes' | 'programme';
 
 const COORDINATORS: RoleName[] = ['REGIONAL_COORDINATOR', 'MUNICIPAL_COORDINATOR', 'CURATOR'];
 const EVERYONE: RoleName[] = ['REGIONAL_COORDINATOR', 'MUNICIPAL_COORDINATOR', 'CURATOR', 'SCHOOL_ADMIN', 'METHODIST', 'MENTOR', 'TEACHER'];
@@ -55,11 +55,20 @@ export const PAGE_ROLES: Record<PageKey, RoleName[]> = {
   // The API decides per teacher (self, mentor, school admin, coordinators); the page shows «Нет доступа» otherwise.
   teacher: EVERYONE,
   associations: EVERYONE,
+  // Support: the school's own programmes (school admin) or the territory's list of gaps (coordinators, programmeGaps).
+  programmes: ['REGIONAL_COORDINATOR', 'MUNICIPAL_COORDINATOR', 'SCHOOL_ADMIN'],
+  // One programme: anyone whose territory covers the school reads it (the API decides).
+  programme: ['REGIONAL_COORDINATOR', 'MUNICIPAL_COORDINATOR', 'CURATOR', 'SCHOOL_ADMIN', 'METHODIST'],
   // Issuers see those they gave; a school admin, a teacher and a municipal coordinator those they received.
   recommendations: ['METHODIST', 'CURATOR', 'MUNICIPAL_COORDINATOR', 'REGIONAL_COORDINATOR', 'SCHOOL_ADMIN', 'TEACHER', 'MENTOR'],
   helpLog: ['METHODIST', 'CURATOR', 'MUNICIPAL_COORDINATOR', 'REGIONAL_COORDINATOR', 'SCHOOL_ADMIN'],
   events: EVERYONE,
 };
+
+/** Roles that agree school programmes or return them to draft (changeSchoolProgrammeStatus to AGREED/DRAFT). */
+export const PROGRAMME_AGREEMENT_ROLES: RoleName[] = ['MUNICIPAL_COORDINATOR'];
+/** Roles that keep the partner catalogue (createPartner). */
+export const PARTNER_EDITOR_ROLES: RoleName[] = ['REGIONAL_COORDINATOR', 'MUNICIPAL_COORDINATOR'];
 
 /** Coordinators start on the regional overview; everyone else on their personal start page. */
 export function startsOnOverview(caller: Caller | null | undefined): boolean {
@@ -98,10 +107,11 @@ export interface NavItem {
   key: PageKey;
   path: string;
   label: string;
-  /** A menu group the item is shown under (e.g. «Сопровождение»); none: top level. */
+  /** A menu group the item is shown under (e.g. «Сопровождение»); top level when absent. */
   group?: string;
 }
 
+/** The menu group of the support cycle (programmes, roadmaps, recommendations, events, help). */
 export const SUPPORT_GROUP = 'Сопровождение';
 
 const NAV: NavItem[] = [
@@ -120,6 +130,7 @@ const NAV: NavItem[] = [
   { key: 'practices', path: '/practices', label: 'Банк практик' },
   { key: 'myPractices', path: '/my-practices', label: 'Мои практики' },
   { key: 'associations', path: '/associations', label: 'Объединения' },
+  { key: 'programmes', path: '/programmes', label: 'Программы школ', group: SUPPORT_GROUP },
   { key: 'recommendations', path: '/recommendations', label: 'Рекомендации', group: SUPPORT_GROUP },
   { key: 'helpLog', path: '/help-log', label: 'Методическая помощь', group: SUPPORT_GROUP },
   { key: 'events', path: '/events', label: 'Мероприятия и курсы', group: SUPPORT_GROUP },

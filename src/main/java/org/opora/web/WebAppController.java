@@ -50,7 +50,9 @@ public class WebAppController {
             // The role pages (teachers, mentors, methodists, school administration).
             "/home", "/practices", "/practices/{+path}", "/my-practices", "/review", "/development",
             "/mentoring", "/mentoring/{+path}", "/teachers/{+path}", "/my-school", "/associations",
-            "/recommendations", "/help-log", "/events"}, produces = MediaType.TEXT_HTML)
+            "/recommendations", "/help-log", "/events",
+            // Support: school programmes.
+            "/programmes", "/programmes/{+path}"}, produces = MediaType.TEXT_HTML)
     public HttpResponse<?> page(@Nullable @PathVariable("path") String path) {
         // The route is the client's business; every one answers with the same page.
         return read("index.html")

@@ -88,6 +88,7 @@ class WebEndToEndTest {
         env.put("E2E_EXPECTED_TOTALS", expectedTotals());
         roleLogins(env);
         supportLogins(env);
+        programmeLogin(env, municipality);
 
         ProcessBuilder npm = new ProcessBuilder(e2eCommand())
                 .directory(WEB.toFile())
@@ -188,6 +189,21 @@ class WebEndToEndTest {
         login(env, "SUPPORT_METHODIST", "e2e-support-methodist", EnumSet.of(Role.METHODIST), new Scope(DEMO_REGION, null, null));
         login(env, "SUPPORT_SCHOOLADMIN", "e2e-support-school-admin", EnumSet.of(Role.SCHOOL_ADMIN),
                 new Scope(DEMO_REGION, (String) school.get("municipality"), (String) school.get("id")));
+    }
+
+    /**
+     * A school admin of a ШНОР/ШНСУ school of the municipal login's municipality that has no programme in progress
+     * (the demo leaves the first such school of each municipality without one): the school drafts a programme and
+     * the municipal coordinator agrees it (support-programmes.test.mjs).
+     */
+    private static void programmeLogin(Map<String, String> env, String municipality) {
+        String school = single("""
+                MATCH (s:School {regionId: $region, municipalityId: $m})
+                WHERE any(st IN coalesce(s.statuses, []) WHERE st IN ['LOW_RESULTS', 'UNFAVOURABLE_CONTEXT'])
+                  AND NOT EXISTS { MATCH (s)-[:HAS_PROGRAMME]->(p:SchoolProgramme) WHERE p.status <> 'COMPLETED' }
+                RETURN s.id AS id ORDER BY s.id LIMIT 1""", Map.of("region", DEMO_REGION, "m", municipality));
+        env.put("E2E_PROGRAMME_SCHOOL_ID", school);
+        login(env, "PROGRAMME_ADMIN", "e2e-programme-admin", EnumSet.of(Role.SCHOOL_ADMIN), new Scope(DEMO_REGION, municipality, school));
     }
 
     private static Map<String, Object> row(String cypher, Map<String, Object> parameters) {
