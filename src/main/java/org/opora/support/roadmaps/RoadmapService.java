@@ -145,7 +145,7 @@ public class RoadmapService {
         RoadmapAccess.requireKeeper(user, target);
         byte[] content;
         try {
-            content = Base64.getMimeDecoder().decode(base64 == null ? "" : base64);
+            content = Base64.getDecoder().decode(base64 == null ? "" : base64.replaceAll("\\s", ""));
         } catch (IllegalArgumentException e) {
             throw ApiException.badInput("content: ожидается содержимое файла XLSX в кодировке Base64");
         }
