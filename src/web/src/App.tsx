@@ -32,6 +32,7 @@ const RelationPage = lazy(() => import('./pages/RelationPage'));
 const TeacherPage = lazy(() => import('./pages/TeacherPage'));
 const MySchoolPage = lazy(() => import('./pages/MySchoolPage'));
 const AssociationsPage = lazy(() => import('./pages/AssociationsPage'));
+const RoadmapsPage = lazy(() => import('./pages/RoadmapsPage'));
 
 /** Coordinators start on the regional overview; every other role on its personal start page. */
 function StartPage() {
@@ -85,6 +86,7 @@ export function App() {
             <Route path="/pairs/:id" element={<Guard page="pairs"><PairPage /></Guard>} />
             <Route path="/graph" element={<Guard page="graph"><GraphPage /></Guard>} />
             <Route path="/import" element={<Guard page="import"><ImportPage /></Guard>} />
+            <Route path="/roadmaps" element={<Guard page="roadmaps"><RoadmapsPage /></Guard>} />
             <Route path="*" element={<NotFound />} />
           </Routes>
         </Suspense>

@@ -4,7 +4,7 @@ import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
 import { useAuth } from '../auth/AuthContext';
 import { useCaller } from '../auth/CallerContext';
-import { navigationFor } from '../lib/access';
+import { navigationFor, type NavItem } from '../lib/access';
 import { NotificationsBell } from '../components/NotificationsPanel';
 
 const { Header, Sider, Content } = Layout;
@@ -13,6 +13,22 @@ const ROLE_LABELS: Record<string, string> = {
   ADMIN: 'администратор', REGIONAL_COORDINATOR: 'региональный координатор', MUNICIPAL_COORDINATOR: 'муниципальный координатор',
   CURATOR: 'куратор', SCHOOL_ADMIN: 'администрация школы', METHODIST: 'методист', MENTOR: 'наставник', TEACHER: 'учитель',
 };
+
+/** Top-level items in order; items of a group (e.g. «Сопровождение») together under its heading, where its first item is. */
+function menuItems(items: NavItem[]) {
+  const link = (i: NavItem) => ({ key: i.key, label: <Link to={i.path}>{i.label}</Link> });
+  const result: ({ key: string; label: ReactNode } | { type: 'group'; key: string; label: string; children: { key: string; label: ReactNode }[] })[] = [];
+  for (const item of items) {
+    if (!item.group) {
+      result.push(link(item));
+      continue;
+    }
+    const group = result.find((r) => 'type' in r && r.label === item.group);
+    if (group && 'children' in group) group.children.push(link(item));
+    else result.push({ type: 'group', key: `group-${item.group}`, label: item.group, children: [link(item)] });
+  }
+  return result;
+}
 
 export function AppLayout({ children }: { children: ReactNode }) {
   const caller = useCaller();
@@ -30,7 +46,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
         <div className="app-logo">Опора</div>
         <nav aria-label="Разделы">
           <Menu theme="dark" mode="inline" selectedKeys={selected}
-            items={items.map((i) => ({ key: i.key, label: <Link to={i.path}>{i.label}</Link> }))} />
+            items={menuItems(items)} />
         </nav>
       </Sider>
       <Layout>

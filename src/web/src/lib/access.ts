@@ -15,7 +15,8 @@ export interface Caller {
 
 export type PageKey =
   | 'overview' | 'schools' | 'school' | 'identification' | 'pairing' | 'pairs' | 'graph' | 'import' | 'settings'
-  | 'home' | 'practices' | 'myPractices' | 'review' | 'development' | 'mentoring' | 'mySchool' | 'teacher' | 'associations';
+  | 'home' | 'practices' | 'myPractices' | 'review' | 'development' | 'mentoring' | 'mySchool' | 'teacher' | 'associations'
+  | 'roadmaps';
 
 const COORDINATORS: RoleName[] = ['REGIONAL_COORDINATOR', 'MUNICIPAL_COORDINATOR', 'CURATOR'];
 const EVERYONE: RoleName[] = ['REGIONAL_COORDINATOR', 'MUNICIPAL_COORDINATOR', 'CURATOR', 'SCHOOL_ADMIN', 'METHODIST', 'MENTOR', 'TEACHER'];
@@ -49,6 +50,8 @@ export const PAGE_ROLES: Record<PageKey, RoleName[]> = {
   // The API decides per teacher (self, mentor, school admin, coordinators); the page shows «Нет доступа» otherwise.
   teacher: EVERYONE,
   associations: EVERYONE,
+  // Keepers (coordinators, school admins) and readers (curators, methodists) of roadmaps; the API checks the territory.
+  roadmaps: ['REGIONAL_COORDINATOR', 'MUNICIPAL_COORDINATOR', 'CURATOR', 'METHODIST', 'SCHOOL_ADMIN'],
 };
 
 /** Coordinators start on the regional overview; everyone else on their personal start page. */
@@ -88,6 +91,8 @@ export interface NavItem {
   key: PageKey;
   path: string;
   label: string;
+  /** The menu group the item sits in (e.g. «Сопровождение»); none for top-level items. */
+  group?: string;
 }
 
 const NAV: NavItem[] = [
@@ -106,6 +111,7 @@ const NAV: NavItem[] = [
   { key: 'practices', path: '/practices', label: 'Банк практик' },
   { key: 'myPractices', path: '/my-practices', label: 'Мои практики' },
   { key: 'associations', path: '/associations', label: 'Объединения' },
+  { key: 'roadmaps', path: '/roadmaps', label: 'Дорожные карты', group: 'Сопровождение' },
 ];
 
 export function navigationFor(caller: Caller | null | undefined): NavItem[] {

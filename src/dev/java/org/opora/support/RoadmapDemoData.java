@@ -191,6 +191,17 @@ class RoadmapDemoData implements DemoDataLoader {
             row.put("actualResult", actual);
             activities.add(row);
         }
+        // Every demo roadmap shows at least one overdue activity: the latest past one stays under way.
+        boolean anyOverdue = activities.stream().anyMatch(a -> ((LocalDate) a.get("deadline")).isBefore(start)
+                && !RoadmapActivityStatus.valueOf((String) a.get("status")).closed());
+        if (!anyOverdue) {
+            activities.stream().filter(a -> ((LocalDate) a.get("deadline")).isBefore(start))
+                    .max(java.util.Comparator.comparing(a -> (LocalDate) a.get("deadline")))
+                    .ifPresent(a -> {
+                        a.put("status", RoadmapActivityStatus.IN_PROGRESS.name());
+                        a.put("actualResult", null);
+                    });
+        }
         Map<String, Object> roadmap = new HashMap<>();
         roadmap.put("id", id);
         roadmap.put("level", level);

@@ -49,6 +49,7 @@ class RoadmapDemoDataTest {
         for (JsonNode edge : roadmaps.get("edges")) {
             JsonNode map = edge.get("node");
             assertThat(map.get("doneCount").asInt()).isPositive();
+            assertThat(map.get("overdueCount").asInt()).as("overdue in %s", map.get("id")).isPositive();
             overdue += map.get("overdueCount").asInt();
             for (JsonNode a : map.get("activities")) {
                 if (a.get("status").asText().equals("DONE")) {
