@@ -9,7 +9,8 @@ const admin = { username: 'a', roles: ['ADMIN'] };
 describe('navigation by role', () => {
   it('gives a regional coordinator every coordinator page', () => {
     expect(navigationFor(regional).map((i) => i.key)).toEqual(
-      ['overview', 'schools', 'identification', 'pairing', 'pairs', 'graph', 'import', 'home', 'review', 'practices', 'associations']);
+      ['overview', 'schools', 'identification', 'pairing', 'pairs', 'graph', 'import', 'home', 'review', 'practices', 'associations',
+        'roadmaps']);
   });
 
   it('gives a municipal coordinator no import', () => {
@@ -33,7 +34,15 @@ describe('navigation by role', () => {
   });
 
   it('lets an administrator open everything', () => {
-    expect(navigationFor(admin)).toHaveLength(15);
+    expect(navigationFor(admin)).toHaveLength(16);
+  });
+
+  it('opens the roadmaps to their keepers and readers, not to teachers', () => {
+    expect(canOpen(municipal, 'roadmaps')).toBe(true);
+    expect(canOpen({ username: 's', roles: ['SCHOOL_ADMIN'] }, 'roadmaps')).toBe(true);
+    expect(canOpen({ username: 'c', roles: ['CURATOR'] }, 'roadmaps')).toBe(true);
+    expect(canOpen(teacher, 'roadmaps')).toBe(false);
+    expect(navigationFor(regional).find((i) => i.key === 'roadmaps')?.group).toBe('Сопровождение');
   });
 });
 
