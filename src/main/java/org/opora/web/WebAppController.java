@@ -49,7 +49,8 @@ public class WebAppController {
             "/import", "/import/{+path}",
             // The role pages (teachers, mentors, methodists, school administration).
             "/home", "/practices", "/practices/{+path}", "/my-practices", "/review", "/development",
-            "/mentoring", "/mentoring/{+path}", "/teachers/{+path}", "/my-school", "/associations"}, produces = MediaType.TEXT_HTML)
+            "/mentoring", "/mentoring/{+path}", "/teachers/{+path}", "/my-school", "/associations",
+            "/roadmaps"}, produces = MediaType.TEXT_HTML)
     public HttpResponse<?> page(@Nullable @PathVariable("path") String path) {
         // The route is the client's business; every one answers with the same page.
         return read("index.html")
