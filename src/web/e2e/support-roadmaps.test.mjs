@@ -24,6 +24,10 @@ test('the municipal coordinator sees overdue activities highlighted and download
     assert.equal(await table.locator('tr.row-overdue').count(), overdueCount);
     assert.equal(await table.locator('tr.row-overdue [data-testid="overdue-tag"]').count(), overdueCount);
     assert.ok(await page.locator('[data-testid="roadmap-timeline"] canvas').count() > 0, 'the timeline is drawn');
+    // The kept screenshot shows the table with its highlighted rows (the counts and timeline are above it).
+    await page.locator('[data-testid="roadmap-timeline"]').scrollIntoViewIfNeeded();
+    await page.mouse.wheel(0, 420);
+    await page.waitForTimeout(300);
     await screenshot(page, 'roadmap');
 
     // «Только просроченные» leaves exactly the highlighted rows.

@@ -229,7 +229,7 @@ export default function RoadmapsPage() {
                   ) : <Tag color={STATUS_COLORS[s]}>{ROADMAP_STATUS_LABELS[s]}</Tag>,
                 },
                 {
-                  title: 'Фактический результат', dataIndex: 'actualResult',
+                  title: 'Фактический результат', dataIndex: 'actualResult', width: 240,
                   render: (s: string | null | undefined, a) => roadmap.canEdit ? (
                     <Input.TextArea size="small" autoSize defaultValue={s ?? ''} aria-label={`Фактический результат ${a.position}`}
                       onBlur={(e) => {
