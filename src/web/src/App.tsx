@@ -37,6 +37,7 @@ const ProgrammePage = lazy(() => import('./pages/ProgrammePage'));
 const RecommendationsPage = lazy(() => import('./pages/RecommendationsPage'));
 const HelpLogPage = lazy(() => import('./pages/HelpLogPage'));
 const EventsPage = lazy(() => import('./pages/EventsPage'));
+const RoadmapsPage = lazy(() => import('./pages/RoadmapsPage'));
 
 /** Coordinators start on the regional overview; every other role on its personal start page. */
 function StartPage() {
@@ -95,6 +96,7 @@ export function App() {
             <Route path="/pairs/:id" element={<Guard page="pairs"><PairPage /></Guard>} />
             <Route path="/graph" element={<Guard page="graph"><GraphPage /></Guard>} />
             <Route path="/import" element={<Guard page="import"><ImportPage /></Guard>} />
+            <Route path="/roadmaps" element={<Guard page="roadmaps"><RoadmapsPage /></Guard>} />
             <Route path="*" element={<NotFound />} />
           </Routes>
         </Suspense>

@@ -10,7 +10,7 @@ describe('navigation by role', () => {
   it('gives a regional coordinator every coordinator page', () => {
     expect(navigationFor(regional).map((i) => i.key)).toEqual(
       ['overview', 'schools', 'identification', 'pairing', 'pairs', 'graph', 'import', 'home', 'review', 'practices', 'associations',
-        'programmes', 'recommendations', 'helpLog', 'events']);
+        'programmes', 'roadmaps', 'recommendations', 'helpLog', 'events']);
   });
 
   it('gives a municipal coordinator no import', () => {
@@ -40,15 +40,23 @@ describe('navigation by role', () => {
   });
 
   it('lets an administrator open everything', () => {
-    expect(navigationFor(admin)).toHaveLength(19);
+    expect(navigationFor(admin)).toHaveLength(20);
   });
 
   it('groups the support pages: issuers and school admins get the help log, teachers only recommendations', () => {
     const methodist = { username: 'x', roles: ['METHODIST'], regionId: 'R1' };
-    expect(navigationFor(methodist).filter((i) => i.group === 'Сопровождение').map((i) => i.key)).toEqual(['recommendations', 'helpLog', 'events']);
+    expect(navigationFor(methodist).filter((i) => i.group === 'Сопровождение').map((i) => i.key)).toEqual(['roadmaps', 'recommendations', 'helpLog', 'events']);
     expect(canOpen({ username: 's', roles: ['SCHOOL_ADMIN'] }, 'helpLog')).toBe(true);
     expect(canOpen(teacher, 'helpLog')).toBe(false);
     expect(canOpen({ username: 'm', roles: ['MENTOR'] }, 'recommendations')).toBe(true);
+  });
+
+  it('opens the roadmaps to their keepers and readers, not to teachers', () => {
+    expect(canOpen(municipal, 'roadmaps')).toBe(true);
+    expect(canOpen({ username: 's', roles: ['SCHOOL_ADMIN'] }, 'roadmaps')).toBe(true);
+    expect(canOpen({ username: 'c', roles: ['CURATOR'] }, 'roadmaps')).toBe(true);
+    expect(canOpen(teacher, 'roadmaps')).toBe(false);
+    expect(navigationFor(regional).find((i) => i.key === 'roadmaps')?.group).toBe('Сопровождение');
   });
 });
 

@@ -16,7 +16,7 @@ export interface Caller {
 export type PageKey =
   | 'overview' | 'schools' | 'school' | 'identification' | 'pairing' | 'pairs' | 'graph' | 'import' | 'settings'
   | 'home' | 'practices' | 'myPractices' | 'review' | 'development' | 'mentoring' | 'mySchool' | 'teacher' | 'associations'
-  | 'recommendations' | 'helpLog' | 'events' | 'programmes' | 'programme';
+  | 'recommendations' | 'helpLog' | 'events' | 'programmes' | 'programme' | 'roadmaps';
 
 const COORDINATORS: RoleName[] = ['REGIONAL_COORDINATOR', 'MUNICIPAL_COORDINATOR', 'CURATOR'];
 const EVERYONE: RoleName[] = ['REGIONAL_COORDINATOR', 'MUNICIPAL_COORDINATOR', 'CURATOR', 'SCHOOL_ADMIN', 'METHODIST', 'MENTOR', 'TEACHER'];
@@ -63,6 +63,8 @@ export const PAGE_ROLES: Record<PageKey, RoleName[]> = {
   recommendations: ['METHODIST', 'CURATOR', 'MUNICIPAL_COORDINATOR', 'REGIONAL_COORDINATOR', 'SCHOOL_ADMIN', 'TEACHER', 'MENTOR'],
   helpLog: ['METHODIST', 'CURATOR', 'MUNICIPAL_COORDINATOR', 'REGIONAL_COORDINATOR', 'SCHOOL_ADMIN'],
   events: EVERYONE,
+  // Keepers (coordinators, school admins) and readers (curators, methodists) of roadmaps; the API checks the territory.
+  roadmaps: ['REGIONAL_COORDINATOR', 'MUNICIPAL_COORDINATOR', 'CURATOR', 'METHODIST', 'SCHOOL_ADMIN'],
 };
 
 /** Roles that agree school programmes or return them to draft (changeSchoolProgrammeStatus to AGREED/DRAFT). */
@@ -131,6 +133,7 @@ const NAV: NavItem[] = [
   { key: 'myPractices', path: '/my-practices', label: 'Мои практики' },
   { key: 'associations', path: '/associations', label: 'Объединения' },
   { key: 'programmes', path: '/programmes', label: 'Программы школ', group: SUPPORT_GROUP },
+  { key: 'roadmaps', path: '/roadmaps', label: 'Дорожные карты', group: SUPPORT_GROUP },
   { key: 'recommendations', path: '/recommendations', label: 'Рекомендации', group: SUPPORT_GROUP },
   { key: 'helpLog', path: '/help-log', label: 'Методическая помощь', group: SUPPORT_GROUP },
   { key: 'events', path: '/events', label: 'Мероприятия и курсы', group: SUPPORT_GROUP },

@@ -239,6 +239,7 @@ class ApiCoverageTest {
         fixture.put("today", LocalDate.now().toString());
         fixture.put("yesterday", LocalDate.now().minusDays(1).toString());
         fixture.put("nextMonth", LocalDate.now().plusMonths(1).toString());
+        fixture.put("roadmapXlsx", org.opora.support.roadmaps.RoadmapWorkbooks.sampleBase64());
         return fixture;
     }
 }
