@@ -76,15 +76,24 @@ public class Neo4jSessions {
     }
 
     /**
-     * The driver retries a transaction that failed transiently, with back-off, for up to 30 s. A transaction the
-     * database terminated at the request's deadline fails that way too, so each attempt first checks the budget: past
-     * the deadline the request answers QUERY_TIMEOUT at once instead of retrying.
+     * The driver retries a transaction that failed transiently, with back-off (a first pause of about 1 s), for up to
+     * 30 s. A transaction the database terminated at the request's deadline fails that way too. So a failure past the
+     * deadline becomes QUERY_TIMEOUT here, which the driver does not retry: checking only at the start of the next
+     * attempt would still cost the pause, once per DataLoader batch that ran into the deadline.
      */
     private static <T> T withinBudget(RequestBudget budget, Function<TransactionContext, T> work, TransactionContext tx) {
-        if (budget != null) {
-            budget.check();
+        if (budget == null) {
+            return work.apply(tx);
         }
-        return work.apply(tx);
+        budget.check();
+        try {
+            return work.apply(tx);
+        } catch (Neo4jException e) {
+            if (budget.expired()) {
+                throw RequestBudget.timeout(budget.budget());
+            }
+            throw e;
+        }
     }
 
     /**

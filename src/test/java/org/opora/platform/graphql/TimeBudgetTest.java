@@ -45,8 +45,12 @@ class TimeBudgetTest {
             query.add("s" + i + ": school(id: \"" + CostRegion.school(i % CostRegion.SCHOOLS + 1)
                     + "\") { id name results { year } }");
         }
+        // The token and one request first: provisioning the user and the first request's cold paths are not what is
+        // timed here.
+        String token = CostRegion.coordinatorToken();
+        assertThat(post("/graphql", token, Map.of("query", "{ ping }")).statusCode()).isEqualTo(200);
         long started = System.nanoTime();
-        HttpResponse<String> http = post("/graphql", CostRegion.coordinatorToken(),
+        HttpResponse<String> http = post("/graphql", token,
                 Map.of("query", query.toString(), "extensions", Map.of("timeBudgetMs", 10)));
         long millis = (System.nanoTime() - started) / 1_000_000;
         JsonNode body = OporaTestApp.read(http.body());
@@ -63,9 +67,8 @@ class TimeBudgetTest {
         }
         assertThat(answered).isLessThan(60);
         assertThat(body.path("extensions").path("cost").path("budgetMillis").asInt()).isEqualTo(10);
-        // Known defect, open: past the deadline this request still takes 4-6 s to answer on a quiet machine (the cause is
-        // not found yet; it is not the driver's retries, which stop at the deadline now). The bound catches a hang.
-        assertThat(millis).isLessThan(15_000);
+        // Past the deadline nothing more goes to the database: the answer comes right after it, not after the 60 queries.
+        assertThat(millis).isLessThan(3_000);
         // The server's own budget cannot be raised by a client.
         HttpResponse<String> asksMore = post("/graphql", CostRegion.coordinatorToken(),
                 Map.of("query", "{ ping }", "extensions", Map.of("timeBudgetMs", 3_600_000)));
