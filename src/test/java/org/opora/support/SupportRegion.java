@@ -6,6 +6,7 @@ import org.opora.platform.auth.Scope;
 import org.opora.testing.OporaTestApp;
 import org.opora.testing.TestRegion;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -132,6 +133,22 @@ public final class SupportRegion {
 
     public String mentor() {
         return tokenFor(login("mentor"), Set.of(Role.MENTOR, Role.TEACHER), new Scope(region, m1, s1));
+    }
+
+    /**
+     * Callers who may not issue recommendations or log help for school S1 of municipality M1, by a name for failure
+     * messages: staff of another region or of M2, and the roles that receive rather than issue.
+     */
+    public Map<String, String> outsidersOfS1() {
+        Map<String, String> outsiders = new LinkedHashMap<>();
+        outsiders.put("methodist of another region", otherMethodist());
+        outsiders.put("curator of another region", otherCurator());
+        outsiders.put("methodist of M2", methodistM2());
+        outsiders.put("municipal coordinator of M2", municipal2());
+        outsiders.put("school admin", schoolAdmin1());
+        outsiders.put("teacher", teacher1());
+        outsiders.put("mentor", mentor());
+        return outsiders;
     }
 
     public static long count(String cypher, Map<String, Object> params) {

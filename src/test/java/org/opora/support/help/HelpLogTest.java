@@ -147,14 +147,7 @@ class HelpLogTest {
     void onlySupportRolesOfTheTerritoryLogAndTheSchoolAndTeacherReadTheirOwn() {
         Map<String, Object> toS1 = Map.of("in", Map.of("kind", "VISIT", "date", "2025-06-01", "schoolId", r.s1, "topic", "Т",
                 "result", "Р"));
-        Map<String, String> forbidden = new LinkedHashMap<>();
-        forbidden.put("methodist of another region", r.otherMethodist());
-        forbidden.put("curator of another region", r.otherCurator());
-        forbidden.put("methodist of M2", r.methodistM2());
-        forbidden.put("municipal coordinator of M2", r.municipal2());
-        forbidden.put("school admin", r.schoolAdmin1());
-        forbidden.put("teacher", r.teacher1());
-        forbidden.put("mentor", r.mentor());
+        Map<String, String> forbidden = r.outsidersOfS1();
         List<String> failures = new ArrayList<>();
         forbidden.forEach((who, token) -> {
             long before = count();

@@ -13,15 +13,15 @@ import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.opora.support.programmes.SupportRegion.addMeasure;
-import static org.opora.support.programmes.SupportRegion.count;
-import static org.opora.support.programmes.SupportRegion.create;
-import static org.opora.support.programmes.SupportRegion.draft;
-import static org.opora.support.programmes.SupportRegion.goal;
-import static org.opora.support.programmes.SupportRegion.measure;
-import static org.opora.support.programmes.SupportRegion.move;
-import static org.opora.support.programmes.SupportRegion.read;
-import static org.opora.support.programmes.SupportRegion.updateMeasure;
+import static org.opora.support.programmes.ProgrammeRegion.addMeasure;
+import static org.opora.support.programmes.ProgrammeRegion.count;
+import static org.opora.support.programmes.ProgrammeRegion.create;
+import static org.opora.support.programmes.ProgrammeRegion.draft;
+import static org.opora.support.programmes.ProgrammeRegion.goal;
+import static org.opora.support.programmes.ProgrammeRegion.measure;
+import static org.opora.support.programmes.ProgrammeRegion.move;
+import static org.opora.support.programmes.ProgrammeRegion.read;
+import static org.opora.support.programmes.ProgrammeRegion.updateMeasure;
 import static org.opora.testing.OporaTestApp.graphql;
 import static org.opora.testing.OporaTestApp.tokenFor;
 
@@ -32,7 +32,7 @@ import static org.opora.testing.OporaTestApp.tokenFor;
  */
 class ProgrammeAccessTest {
 
-    static final SupportRegion R = new SupportRegion("R-SUP-ACC");
+    static final ProgrammeRegion R = new ProgrammeRegion("R-SUP-ACC");
     static String programmeId;
     static String measureId;
 
@@ -60,7 +60,7 @@ class ProgrammeAccessTest {
         }
         assertThat(graphql(R.schoolAdmin("ACC-S1"), "query($s: ID!) { programmeBasis(schoolId: $s) { riskFactors { code level } } }",
                 Map.of("s", "ACC-S1")).data().get("programmeBasis").get("riskFactors").get(0).get("code").asText()).isEqualTo("LOW_MOTIVATION");
-        for (String outsider : List.of(R.schoolAdmin("ACC-S2"), R.municipal(R.m2), SupportRegion.foreignRegional())) {
+        for (String outsider : List.of(R.schoolAdmin("ACC-S2"), R.municipal(R.m2), ProgrammeRegion.foreignRegional())) {
             assertThat(graphql(outsider, "query($s: ID!) { schoolProgrammes(schoolId: $s) { id } }", Map.of("s", "ACC-S1")).errorCode())
                     .isEqualTo("FORBIDDEN");
             assertThat(read(outsider, programmeId).errorCode()).isEqualTo("FORBIDDEN");
@@ -74,7 +74,7 @@ class ProgrammeAccessTest {
         Map<String, Object> input = draft("ACC-S1", "SCHOOL_QUALITY", null, List.of(), List.of());
         long before = count("MATCH (p:SchoolProgramme {regionId: $r}) RETURN count(p)", Map.of("r", R.region));
         for (String outsider : List.of(R.schoolAdmin("ACC-S2"), R.municipal(R.m1), R.regional(), R.methodist(),
-                SupportRegion.foreignRegional())) {
+                ProgrammeRegion.foreignRegional())) {
             assertThat(create(outsider, input).errorCode()).isEqualTo("FORBIDDEN");
             assertThat(addMeasure(outsider, programmeId, measure("Чужое", "2026-01-01")).errorCode()).isEqualTo("FORBIDDEN");
             assertThat(updateMeasure(outsider, measureId, Map.of("title", "Чужое")).errorCode()).isEqualTo("FORBIDDEN");
@@ -107,7 +107,7 @@ class ProgrammeAccessTest {
         assertThat(graphql(R.regional(), query, vars(R.region, null)).data().get("programmeGaps").get("schoolsWithStatus").asInt()).isEqualTo(3);
         assertThat(graphql(R.regional(), query, vars(R.region, R.m2)).data().get("programmeGaps").get("schoolsWithStatus").asInt()).isEqualTo(1);
         assertThat(graphql(R.municipal(R.m1), query, vars(R.region, R.m2)).errorCode()).isEqualTo("FORBIDDEN");
-        for (String outsider : List.of(R.schoolAdmin("ACC-S1"), R.methodist(), SupportRegion.foreignRegional())) {
+        for (String outsider : List.of(R.schoolAdmin("ACC-S1"), R.methodist(), ProgrammeRegion.foreignRegional())) {
             assertThat(graphql(outsider, query, vars(R.region, null)).errorCode()).isEqualTo("FORBIDDEN");
         }
     }
@@ -127,7 +127,7 @@ class ProgrammeAccessTest {
         assertThat(createPartner(municipal1, R.m2, "CULTURE", "Чужой музей").errorCode()).isEqualTo("FORBIDDEN");
         assertThat(createPartner(municipal1, null, "CULTURE", "Областной музей").errorCode()).isEqualTo("FORBIDDEN");
         assertThat(createPartner(R.schoolAdmin("ACC-S1"), R.m1, "CULTURE", "Библиотека").errorCode()).isEqualTo("FORBIDDEN");
-        assertThat(createPartner(SupportRegion.foreignRegional(), null, "CULTURE", "Музей").errorCode()).isEqualTo("FORBIDDEN");
+        assertThat(createPartner(ProgrammeRegion.foreignRegional(), null, "CULTURE", "Музей").errorCode()).isEqualTo("FORBIDDEN");
         GraphQlResponse blank = createPartner(regional, null, "CULTURE", "  ");
         assertThat(blank.errorCode()).isEqualTo("BAD_USER_INPUT");
         assertThat(blank.errorMessage()).startsWith("name:");
@@ -138,7 +138,7 @@ class ProgrammeAccessTest {
                 .extracting(e -> e.get("node").get("name").asText()).containsExactly("Дом детского творчества", "Педагогический университет");
         assertThat(graphql(regional, list, vars(R.region, null)).data().get("partners").get("totalCount").asInt()).isEqualTo(3);
         assertThat(graphql(R.municipal(R.m2), list, vars(R.region, R.m1)).errorCode()).isEqualTo("FORBIDDEN");
-        assertThat(graphql(SupportRegion.foreignRegional(), list, vars(R.region, null)).errorCode()).isEqualTo("FORBIDDEN");
+        assertThat(graphql(ProgrammeRegion.foreignRegional(), list, vars(R.region, null)).errorCode()).isEqualTo("FORBIDDEN");
         assertThat(graphql(R.municipal(R.m2), "query($id: ID!) { partner(id: $id) { id } }", Map.of("id", m1Partner)).errorCode())
                 .isEqualTo("FORBIDDEN");
         assertThat(graphql(R.schoolAdmin("ACC-S1"), "query($id: ID!) { partner(id: $id) { name } }", Map.of("id", m1Partner))
@@ -164,7 +164,7 @@ class ProgrammeAccessTest {
         String add = "mutation($p: ID!, $x: ID!) { addNetworkPairPartner(pairId: $p, partnerId: $x, role: \"Площадка профпроб\") { "
                 + "partners { role partner { id } } } }";
         String remove = "mutation($p: ID!, $x: ID!) { removeNetworkPairPartner(pairId: $p, partnerId: $x) { partners { partner { id } } } }";
-        for (String outsider : List.of(R.schoolAdmin("ACC-S1"), R.municipal(R.m2), SupportRegion.foreignRegional())) {
+        for (String outsider : List.of(R.schoolAdmin("ACC-S1"), R.municipal(R.m2), ProgrammeRegion.foreignRegional())) {
             assertThat(graphql(outsider, add, Map.of("p", pairId, "x", m1Partner)).errorCode()).isEqualTo("FORBIDDEN");
         }
         assertThat(count("MATCH (:NetworkPair {id: $p})-[w:WITH_PARTNER]->() RETURN count(w)", Map.of("p", pairId))).isZero();

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.opora.support.programmes.SupportRegion.count;
+import static org.opora.support.programmes.ProgrammeRegion.count;
 import static org.opora.testing.OporaTestApp.bean;
 import static org.opora.testing.OporaTestApp.graphql;
 
@@ -21,7 +21,7 @@ class ProgrammeDemoDataTest {
 
     @Test
     void programmesFollowTheSchoolsAndLoadOnce() {
-        SupportRegion r = new SupportRegion("R-SUP-DEMO");
+        ProgrammeRegion r = new ProgrammeRegion("R-SUP-DEMO");
         List<String> ids = new ArrayList<>();
         for (int i = 1; i <= 30; i++) {
             String id = "DEMO-S%02d".formatted(i);
@@ -67,7 +67,7 @@ class ProgrammeDemoDataTest {
 
         assertThat(loader.load(r.region, LocalDate.of(2026, 12, 1)).get(0)).contains("уже есть");
         // The same load once the statements are planned (a second region of the same shape).
-        SupportRegion warm = new SupportRegion("R-SUP-DEMO2");
+        ProgrammeRegion warm = new ProgrammeRegion("R-SUP-DEMO2");
         for (int i = 1; i <= 30; i++) {
             warm.school("DEMO2-S%02d".formatted(i), i <= 15 ? warm.m1 : warm.m2, List.of("LOW_RESULTS"), List.of("STAFF_SHORTAGE:HIGH"), -0.8);
         }

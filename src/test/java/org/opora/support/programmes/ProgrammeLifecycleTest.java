@@ -10,21 +10,21 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.opora.support.programmes.SupportRegion.addMeasure;
-import static org.opora.support.programmes.SupportRegion.count;
-import static org.opora.support.programmes.SupportRegion.create;
-import static org.opora.support.programmes.SupportRegion.draft;
-import static org.opora.support.programmes.SupportRegion.goal;
-import static org.opora.support.programmes.SupportRegion.measure;
-import static org.opora.support.programmes.SupportRegion.move;
-import static org.opora.support.programmes.SupportRegion.read;
-import static org.opora.support.programmes.SupportRegion.updateMeasure;
+import static org.opora.support.programmes.ProgrammeRegion.addMeasure;
+import static org.opora.support.programmes.ProgrammeRegion.count;
+import static org.opora.support.programmes.ProgrammeRegion.create;
+import static org.opora.support.programmes.ProgrammeRegion.draft;
+import static org.opora.support.programmes.ProgrammeRegion.goal;
+import static org.opora.support.programmes.ProgrammeRegion.measure;
+import static org.opora.support.programmes.ProgrammeRegion.move;
+import static org.opora.support.programmes.ProgrammeRegion.read;
+import static org.opora.support.programmes.ProgrammeRegion.updateMeasure;
 import static org.opora.testing.OporaTestApp.graphql;
 
 /** A programme's life cycle with its forbidden moves, validation, progress against targets and overdue detection. */
 class ProgrammeLifecycleTest {
 
-    static final SupportRegion R = new SupportRegion("R-SUP-PRG");
+    static final ProgrammeRegion R = new ProgrammeRegion("R-SUP-PRG");
 
     @BeforeAll
     static void region() {

@@ -57,14 +57,7 @@ class RecommendationAccessTest {
         allowed.put("curator", r.curator());
         allowed.put("regional coordinator", r.regional());
         allowed.put("municipal coordinator of S1", r.municipal1());
-        Map<String, String> forbidden = new LinkedHashMap<>();
-        forbidden.put("methodist of another region", r.otherMethodist());
-        forbidden.put("curator of another region", r.otherCurator());
-        forbidden.put("methodist of M2", r.methodistM2());
-        forbidden.put("municipal coordinator of M2", r.municipal2());
-        forbidden.put("school admin", r.schoolAdmin1());
-        forbidden.put("teacher", r.teacher1());
-        forbidden.put("mentor", r.mentor());
+        Map<String, String> forbidden = r.outsidersOfS1();
         List<String> failures = new ArrayList<>();
         forbidden.forEach((who, token) -> {
             long before = count();

@@ -19,21 +19,21 @@ import static org.opora.testing.OporaTestApp.tokenFor;
  * A small region of the support tests written straight in Cypher: two municipalities, schools with current statuses,
  * a current identification run whose assessments carry risk profiles, and indicator values over years.
  */
-final class SupportRegion {
+final class ProgrammeRegion {
 
     final String region;
     final String m1;
     final String m2;
     private final List<Map<String, Object>> schools = new ArrayList<>();
 
-    SupportRegion(String region) {
+    ProgrammeRegion(String region) {
         this.region = region;
         this.m1 = region + "-M1";
         this.m2 = region + "-M2";
     }
 
     /** A school with statuses and a risk profile ("STAFF_SHORTAGE:HIGH", ...). */
-    SupportRegion school(String id, String municipality, List<String> statuses, List<String> risks, Double resultsIndex) {
+    ProgrammeRegion school(String id, String municipality, List<String> statuses, List<String> risks, Double resultsIndex) {
         Map<String, Object> s = new HashMap<>();
         s.put("id", id);
         s.put("name", "Школа " + id);
