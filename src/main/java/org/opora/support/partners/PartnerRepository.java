@@ -36,9 +36,14 @@ public class PartnerRepository implements SchemaMigration {
                 "CREATE INDEX partner_region IF NOT EXISTS FOR (p:Partner) ON (p.regionId)");
     }
 
-    public Partner create(Map<String, Object> partner) {
+    /** A new partner as stored (the creation time is set by the database). */
+    public record StoredPartner(String id, String regionId, @Nullable String municipalityId, PartnerKind kind, String name,
+                                @Nullable String offer, @Nullable String contact, String createdBy) {
+    }
+
+    public Partner create(StoredPartner partner) {
         return neo4j.write(tx -> partner(tx.run("CREATE (p:Partner) SET p = $p, p.createdAt = datetime() RETURN p {.*} AS p",
-                Map.of("p", partner)).single().get("p")));
+                Map.of("p", row(partner))).single().get("p")));
     }
 
     public Map<String, Partner> byIds(Collection<String> ids) {
@@ -96,6 +101,20 @@ public class PartnerRepository implements SchemaMigration {
         return neo4j.write(tx -> tx.run("""
                 MATCH (:NetworkPair {id: $pairId})-[w:WITH_PARTNER]->(:Partner {id: $partnerId})
                 DELETE w RETURN count(*) AS n""", Map.of("pairId", pairId, "partnerId", partnerId)).single().get("n").asLong() > 0);
+    }
+
+    // Written with SET p = $p: a null value stores no property.
+    private static Map<String, Object> row(StoredPartner partner) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("id", partner.id());
+        row.put("regionId", partner.regionId());
+        row.put("municipalityId", partner.municipalityId());
+        row.put("kind", partner.kind().name());
+        row.put("name", partner.name());
+        row.put("offer", partner.offer());
+        row.put("contact", partner.contact());
+        row.put("createdBy", partner.createdBy());
+        return row;
     }
 
     private static Partner partner(Value p) {

@@ -10,7 +10,6 @@ import org.opora.platform.errors.ApiException;
 import org.opora.platform.graphql.Connection;
 
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,16 +44,8 @@ public class PartnerService {
         if (name.length() > 300) {
             throw ApiException.badInput("name: название длиннее 300 символов");
         }
-        Map<String, Object> p = new HashMap<>();
-        p.put("id", "PTN-" + UUID.randomUUID());
-        p.put("regionId", in.regionId());
-        p.put("municipalityId", municipalityId);
-        p.put("kind", in.kind().name());
-        p.put("name", name);
-        p.put("offer", blankToNull(in.offer()));
-        p.put("contact", blankToNull(in.contact()));
-        p.put("createdBy", user.username());
-        return repository.create(p);
+        return repository.create(new PartnerRepository.StoredPartner("PTN-" + UUID.randomUUID(), in.regionId(), municipalityId,
+                in.kind(), name, blankToNull(in.offer()), blankToNull(in.contact()), user.username()));
     }
 
     public Optional<Partner> find(CurrentUser user, String id) {

@@ -64,8 +64,37 @@ public class ProgrammeRepository implements SchemaMigration {
                          ProgrammeKind kind, LocalDate periodStart, LocalDate periodEnd) {
     }
 
+    /** A new programme as stored; its goals and targets are stored with it. */
+    public record StoredProgramme(String id, String schoolId, String regionId, @Nullable String municipalityId, ProgrammeKind kind,
+                                  @Nullable String riskFactor, String title, LocalDate periodStart, LocalDate periodEnd,
+                                  ProgrammeStatus status, String createdBy) {
+    }
+
+    /** The programme's own fields an update writes: the title unless null, and the period. */
+    public record ProgrammeFields(@Nullable String title, LocalDate periodStart, LocalDate periodEnd) {
+    }
+
+    /** A goal as stored; its position is its place in the programme's list of goals. */
+    public record StoredGoal(String id, GoalBasisKind basisKind, String basis, String text) {
+    }
+
     /** A target as stored (its real values are read with the programme). */
     public record StoredTarget(String id, String indicator, @Nullable Double baseline, double target, int targetYear) {
+    }
+
+    /** A new measure as stored. */
+    public record StoredMeasure(String id, @Nullable String goalId, String title, String responsible, LocalDate deadline,
+                                @Nullable String plannedResult, MeasureStatus status, @Nullable String evidence,
+                                @Nullable LocalDate doneOn) {
+    }
+
+    /**
+     * A measure's changed fields: a null field keeps its value. {@code plannedResult} and {@code evidence} may also be
+     * cleared (an empty Optional); {@code doneOn} is written together with a new status (null clears it).
+     */
+    public record MeasureChange(@Nullable String title, @Nullable String responsible, @Nullable LocalDate deadline,
+                                @Nullable Optional<String> plannedResult, @Nullable String goalId,
+                                @Nullable Optional<String> evidence, @Nullable MeasureStatus status, @Nullable LocalDate doneOn) {
     }
 
     /** The school's current statuses and the JSON risk profile of its current identification run. */
@@ -81,14 +110,14 @@ public class ProgrammeRepository implements SchemaMigration {
                 .orElse(new CurrentIdentification(List.of(), null)));
     }
 
-    public void create(Map<String, Object> programme, List<Map<String, Object>> goals, List<StoredTarget> targets) {
+    public void create(StoredProgramme programme, List<StoredGoal> goals, List<StoredTarget> targets) {
         neo4j.write(tx -> {
             tx.run("""
                     MATCH (s:School {id: $p.schoolId})
                     CREATE (s)-[:HAS_PROGRAMME]->(p:SchoolProgramme)
                     SET p = $p, p.createdAt = datetime(), p.version = 0
-                    """, Map.of("p", programme)).consume();
-            replaceGoalsAndTargets(tx, (String) programme.get("id"), goals, targets);
+                    """, Map.of("p", row(programme))).consume();
+            replaceGoalsAndTargets(tx, programme.id(), goals, targets);
             return null;
         });
     }
@@ -124,10 +153,10 @@ public class ProgrammeRepository implements SchemaMigration {
                 Map.of("id", measureId)).stream().findFirst().flatMap(r -> lock(tx, r.get("id").asString()));
     }
 
-    public void update(TransactionContext tx, String id, Map<String, Object> fields, @Nullable List<Map<String, Object>> goals,
+    public void update(TransactionContext tx, String id, ProgrammeFields fields, @Nullable List<StoredGoal> goals,
                        @Nullable List<StoredTarget> targets, String by) {
         tx.run("MATCH (p:SchoolProgramme {id: $id}) SET p += $fields, p.updatedAt = datetime(), p.updatedBy = $by",
-                Map.of("id", id, "fields", fields, "by", by)).consume();
+                Map.of("id", id, "fields", row(fields), "by", by)).consume();
         if (goals != null) {
             // Measures keep pointing at goals by id: a goal replaced by the update is unlinked from them.
             tx.run("""
@@ -142,8 +171,19 @@ public class ProgrammeRepository implements SchemaMigration {
         replaceGoalsAndTargets(tx, id, goals == null ? List.of() : goals, targets == null ? List.of() : targets);
     }
 
-    private static void replaceGoalsAndTargets(TransactionContext tx, String id, List<Map<String, Object>> goals,
+    private static void replaceGoalsAndTargets(TransactionContext tx, String id, List<StoredGoal> goals,
                                                List<StoredTarget> targets) {
+        List<Map<String, Object>> goalRows = new ArrayList<>();
+        for (int i = 0; i < goals.size(); i++) {
+            StoredGoal g = goals.get(i);
+            Map<String, Object> row = new HashMap<>();
+            row.put("id", g.id());
+            row.put("basisKind", g.basisKind().name());
+            row.put("basis", g.basis());
+            row.put("text", g.text());
+            row.put("position", i);
+            goalRows.add(row);
+        }
         List<Map<String, Object>> targetRows = new ArrayList<>();
         for (int i = 0; i < targets.size(); i++) {
             StoredTarget t = targets.get(i);
@@ -160,7 +200,7 @@ public class ProgrammeRepository implements SchemaMigration {
                 MATCH (p:SchoolProgramme {id: $id})
                 FOREACH (g IN $goals | CREATE (p)-[:HAS_GOAL]->(x:ProgrammeGoal) SET x = g, x.programmeId = $id)
                 FOREACH (t IN $targets | CREATE (p)-[:HAS_TARGET]->(x:ProgrammeTarget) SET x = t, x.programmeId = $id)
-                """, Map.of("id", id, "goals", goals, "targets", targetRows)).consume();
+                """, Map.of("id", id, "goals", goalRows, "targets", targetRows)).consume();
     }
 
     /** Goal ids of a programme (a measure may point only at one of them). */
@@ -180,16 +220,16 @@ public class ProgrammeRepository implements SchemaMigration {
                 """, params("id", id, "to", to.name(), "by", by, "comment", comment)).consume();
     }
 
-    public void addMeasure(TransactionContext tx, String programmeId, Map<String, Object> measure, List<String> partnerIds) {
+    public void addMeasure(TransactionContext tx, String programmeId, StoredMeasure measure, List<String> partnerIds) {
         tx.run("""
                 MATCH (p:SchoolProgramme {id: $programmeId})
                 CREATE (p)-[:HAS_MEASURE]->(m:ProgrammeMeasure) SET m = $m, m.programmeId = $programmeId
-                """, Map.of("programmeId", programmeId, "m", measure)).consume();
-        setPartners(tx, (String) measure.get("id"), partnerIds);
+                """, Map.of("programmeId", programmeId, "m", row(measure))).consume();
+        setPartners(tx, measure.id(), partnerIds);
     }
 
-    public void updateMeasure(TransactionContext tx, String measureId, Map<String, Object> fields, @Nullable List<String> partnerIds) {
-        tx.run("MATCH (m:ProgrammeMeasure {id: $id}) SET m += $fields", Map.of("id", measureId, "fields", fields)).consume();
+    public void updateMeasure(TransactionContext tx, String measureId, MeasureChange change, @Nullable List<String> partnerIds) {
+        tx.run("MATCH (m:ProgrammeMeasure {id: $id}) SET m += $fields", Map.of("id", measureId, "fields", row(change))).consume();
         if (partnerIds != null) {
             tx.run("MATCH (:ProgrammeMeasure {id: $id})-[w:WITH_PARTNER]->() DELETE w", Map.of("id", measureId)).consume();
             setPartners(tx, measureId, partnerIds);
@@ -235,6 +275,55 @@ public class ProgrammeRepository implements SchemaMigration {
     }
 
     // ------------------------------------------------------------------ mapping
+
+    // Rows written with SET x = $row: a null value stores no property.
+    private static Map<String, Object> row(StoredProgramme p) {
+        return params("id", p.id(), "schoolId", p.schoolId(), "regionId", p.regionId(), "municipalityId", p.municipalityId(),
+                "kind", p.kind().name(), "riskFactor", p.riskFactor(), "title", p.title(), "periodStart", p.periodStart(),
+                "periodEnd", p.periodEnd(), "status", p.status().name(), "createdBy", p.createdBy());
+    }
+
+    private static Map<String, Object> row(StoredMeasure m) {
+        return params("id", m.id(), "goalId", m.goalId(), "title", m.title(), "responsible", m.responsible(),
+                "deadline", m.deadline(), "plannedResult", m.plannedResult(), "status", m.status().name(),
+                "evidence", m.evidence(), "doneOn", m.doneOn());
+    }
+
+    // Rows written with SET x += $row: an absent key keeps the property, a null value removes it.
+    private static Map<String, Object> row(ProgrammeFields fields) {
+        Map<String, Object> row = params("periodStart", fields.periodStart(), "periodEnd", fields.periodEnd());
+        if (fields.title() != null) {
+            row.put("title", fields.title());
+        }
+        return row;
+    }
+
+    private static Map<String, Object> row(MeasureChange change) {
+        Map<String, Object> row = new HashMap<>();
+        if (change.title() != null) {
+            row.put("title", change.title());
+        }
+        if (change.responsible() != null) {
+            row.put("responsible", change.responsible());
+        }
+        if (change.deadline() != null) {
+            row.put("deadline", change.deadline());
+        }
+        if (change.plannedResult() != null) {
+            row.put("plannedResult", change.plannedResult().orElse(null));
+        }
+        if (change.goalId() != null) {
+            row.put("goalId", change.goalId());
+        }
+        if (change.evidence() != null) {
+            row.put("evidence", change.evidence().orElse(null));
+        }
+        if (change.status() != null) {
+            row.put("status", change.status().name());
+            row.put("doneOn", change.doneOn());
+        }
+        return row;
+    }
 
     private static Header header(Value p) {
         return new Header(p.get("id").asString(), p.get("schoolId").asString(), p.get("regionId").asString(),

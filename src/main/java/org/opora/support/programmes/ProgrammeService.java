@@ -20,10 +20,8 @@ import org.opora.support.partners.PartnerService;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -158,22 +156,12 @@ public class ProgrammeService {
         checkTitle(in.title());
         checkPeriod(in.periodStart(), in.periodEnd());
         String riskFactor = checkRiskFactor(in.kind(), in.riskFactor(), basis);
-        List<Map<String, Object>> goals = goals(in.goals(), basis);
+        List<ProgrammeRepository.StoredGoal> goals = goals(in.goals(), basis);
         List<ProgrammeRepository.StoredTarget> targets = targets(in.targets(), in.periodStart(), in.periodEnd());
         String id = "PRG-" + UUID.randomUUID();
-        Map<String, Object> p = new HashMap<>();
-        p.put("id", id);
-        p.put("schoolId", school.id());
-        p.put("regionId", school.regionId());
-        p.put("municipalityId", school.municipalityId());
-        p.put("kind", in.kind().name());
-        p.put("riskFactor", riskFactor);
-        p.put("title", in.title().trim());
-        p.put("periodStart", in.periodStart());
-        p.put("periodEnd", in.periodEnd());
-        p.put("status", ProgrammeStatus.DRAFT.name());
-        p.put("createdBy", user.username());
-        repository.create(p, goals, targets);
+        repository.create(new ProgrammeRepository.StoredProgramme(id, school.id(), school.regionId(), school.municipalityId(),
+                in.kind(), riskFactor, in.title().trim(), in.periodStart(), in.periodEnd(), ProgrammeStatus.DRAFT,
+                user.username()), goals, targets);
         return repository.find(id).orElseThrow();
     }
 
@@ -185,17 +173,14 @@ public class ProgrammeService {
             requireDraft(header, "изменить её");
             LocalDate start = change.periodStart() == null ? header.periodStart() : change.periodStart();
             LocalDate end = change.periodEnd() == null ? header.periodEnd() : change.periodEnd();
-            Map<String, Object> fields = new HashMap<>();
             if (change.title() != null) {
                 checkTitle(change.title());
-                fields.put("title", change.title().trim());
             }
             checkPeriod(start, end);
-            fields.put("periodStart", start);
-            fields.put("periodEnd", end);
-            List<Map<String, Object>> goals = change.goals() == null ? null : goals(change.goals(), basisOf(school));
+            String title = change.title() == null ? null : change.title().trim();
+            List<ProgrammeRepository.StoredGoal> goals = change.goals() == null ? null : goals(change.goals(), basisOf(school));
             List<ProgrammeRepository.StoredTarget> targets = change.targets() == null ? null : targets(change.targets(), start, end);
-            repository.update(tx, id, fields, goals, targets, user.username());
+            repository.update(tx, id, new ProgrammeRepository.ProgrammeFields(title, start, end), goals, targets, user.username());
             return repository.find(tx, id).orElseThrow();
         });
     }
@@ -248,17 +233,9 @@ public class ProgrammeService {
             List<String> partnerIds = in.partnerIds() == null ? List.of() : List.copyOf(new HashSet<>(in.partnerIds()));
             partners.requireUsable(partnerIds, header.regionId(), header.municipalityId());
             String id = "PRM-" + UUID.randomUUID();
-            Map<String, Object> m = new HashMap<>();
-            m.put("id", id);
-            m.put("goalId", in.goalId());
-            m.put("title", title);
-            m.put("responsible", responsible);
-            m.put("deadline", in.deadline());
-            m.put("plannedResult", blankToNull(in.plannedResult()));
-            m.put("status", status.name());
-            m.put("evidence", evidence);
-            m.put("doneOn", status == MeasureStatus.DONE ? LocalDate.now() : null);
-            repository.addMeasure(tx, programmeId, m, partnerIds);
+            repository.addMeasure(tx, programmeId, new ProgrammeRepository.StoredMeasure(id, in.goalId(), title, responsible,
+                    in.deadline(), blankToNull(in.plannedResult()), status, evidence,
+                    status == MeasureStatus.DONE ? LocalDate.now() : null), partnerIds);
             return repository.measure(tx, id).orElseThrow();
         });
     }
@@ -277,37 +254,27 @@ public class ProgrammeService {
                         + "выполнения, остальное — после возврата программы на доработку");
             }
             ProgrammeMeasure current = repository.measure(tx, measureId).orElseThrow();
-            Map<String, Object> fields = new HashMap<>();
-            if (in.title() != null) {
-                fields.put("title", required(in.title(), "title"));
-            }
-            if (in.responsible() != null) {
-                fields.put("responsible", required(in.responsible(), "responsible"));
-            }
+            String title = in.title() == null ? null : required(in.title(), "title");
+            String responsible = in.responsible() == null ? null : required(in.responsible(), "responsible");
             if (in.deadline() != null) {
                 checkDeadline(in.deadline(), header);
-                fields.put("deadline", in.deadline());
             }
-            if (in.plannedResult() != null) {
-                fields.put("plannedResult", blankToNull(in.plannedResult()));
-            }
+            Optional<String> plannedResult = in.plannedResult() == null ? null : Optional.ofNullable(blankToNull(in.plannedResult()));
             if (in.goalId() != null) {
                 checkGoal(tx, in.goalId(), header.id());
-                fields.put("goalId", in.goalId());
             }
             String evidence = in.evidence() == null ? current.evidence() : blankToNull(in.evidence());
             MeasureStatus status = in.status() == null ? current.status() : in.status();
             checkEvidence(status, evidence);
-            fields.put("evidence", evidence);
-            if (status != current.status()) {
-                fields.put("status", status.name());
-                fields.put("doneOn", status == MeasureStatus.DONE ? LocalDate.now() : null);
-            }
+            // The evidence is always written; the status (with its date of completion) only when it changes.
+            MeasureStatus newStatus = status != current.status() ? status : null;
+            LocalDate doneOn = newStatus == MeasureStatus.DONE ? LocalDate.now() : null;
             List<String> partnerIds = in.partnerIds() == null ? null : List.copyOf(new HashSet<>(in.partnerIds()));
             if (partnerIds != null) {
                 partners.requireUsable(partnerIds, header.regionId(), header.municipalityId());
             }
-            repository.updateMeasure(tx, measureId, fields, partnerIds);
+            repository.updateMeasure(tx, measureId, new ProgrammeRepository.MeasureChange(title, responsible, in.deadline(),
+                    plannedResult, in.goalId(), Optional.ofNullable(evidence), newStatus, doneOn), partnerIds);
             return repository.measure(tx, measureId).orElseThrow();
         });
     }
@@ -391,8 +358,8 @@ public class ProgrammeService {
         return false;
     }
 
-    private static List<Map<String, Object>> goals(List<GoalInput> goals, ProgrammeBasis basis) {
-        List<Map<String, Object>> rows = new ArrayList<>();
+    private static List<ProgrammeRepository.StoredGoal> goals(List<GoalInput> goals, ProgrammeBasis basis) {
+        List<ProgrammeRepository.StoredGoal> rows = new ArrayList<>();
         for (int i = 0; i < goals.size(); i++) {
             GoalInput goal = goals.get(i);
             String field = "goals[" + (i + 1) + "]";
@@ -419,13 +386,7 @@ public class ProgrammeService {
                             + "» не выявлен у школы последней идентификацией (нужен средний или высокий уровень)");
                 }
             }
-            Map<String, Object> row = new HashMap<>();
-            row.put("id", "PRG-G-" + UUID.randomUUID());
-            row.put("basisKind", goal.basisKind().name());
-            row.put("basis", code);
-            row.put("text", text);
-            row.put("position", i);
-            rows.add(row);
+            rows.add(new ProgrammeRepository.StoredGoal("PRG-G-" + UUID.randomUUID(), goal.basisKind(), code, text));
         }
         return rows;
     }
