@@ -86,3 +86,24 @@ export async function explained(session, name, body) {
     throw error;
   }
 }
+
+/**
+ * Picks an option of an Ant Design Select, typing `search` first when given. The dropdown of a select chosen just
+ * before may still be fading out, and an option of it with the same text would take the click: so this waits (briefly)
+ * for other dropdowns to close and picks from the newest open one. On a loaded machine a click can land while the
+ * dropdown still opens, so the choice is checked and made again if it did not take.
+ */
+export async function choose(page, select, option, search) {
+  const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+  for (let attempt = 0; ; attempt++) {
+    await open.first().waitFor({ state: 'hidden', timeout: 3_000 }).catch(() => {});
+    await select.click();
+    if (search) await page.keyboard.type(search);
+    await open.last().locator('.ant-select-item-option', { hasText: option }).first().click();
+    for (let wait = 0; wait < 25; wait++) {
+      if ((await select.innerText()).includes(option)) return;
+      await page.waitForTimeout(200);
+    }
+    if (attempt >= 2) throw new Error(`the choice «${option}» did not take`);
+  }
+}

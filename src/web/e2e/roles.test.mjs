@@ -4,7 +4,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { BASE, explained, graphqlInPage, launch, openPage, screenshot, signIn, SCREENSHOTS } from './browser.mjs';
+import { BASE, choose, explained, graphqlInPage, launch, openPage, screenshot, SCREENSHOTS, signIn } from './browser.mjs';
 
 const RELATION = process.env.E2E_RELATION_ID;
 const COLLEAGUE = process.env.E2E_COLLEAGUE_ID;
@@ -47,19 +47,6 @@ async function startPage(page, name) {
   await screenshot(page, name);
 }
 
-/** Picks an option of an Ant Design Select (opened by clicking the field); on a loaded machine a click can land while
- * the dropdown still opens, so the choice is checked and made again if it did not take. */
-async function choose(page, field, option) {
-  for (let attempt = 0; ; attempt++) {
-    await field.click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
-    for (let wait = 0; wait < 25; wait++) {
-      if ((await field.innerText()).includes(option)) return;
-      await page.waitForTimeout(200);
-    }
-    if (attempt >= 2) throw new Error(`the choice «${option}» did not take`);
-  }
-}
 
 /** Time from a keydown to the first render that satisfies `selector`, measured inside the page. */
 function timeToRender(page, selector, timeoutMs = 30_000) {

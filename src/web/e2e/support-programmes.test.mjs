@@ -3,7 +3,7 @@
 // the municipality's list of ШНОР/ШНСУ schools without a programme in force.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { explained, graphqlInPage, launch, openPage, screenshot, signIn } from './browser.mjs';
+import { choose, explained, graphqlInPage, launch, openPage, screenshot, signIn } from './browser.mjs';
 
 const SCHOOL = process.env.E2E_PROGRAMME_SCHOOL_ID;
 const MARK = `Программа повышения качества образования ${Date.now().toString(36)}`;
@@ -17,18 +17,6 @@ async function finish(session) {
   assert.deepEqual(session.problems, [], 'CSP violations, page errors or requests to other origins');
 }
 
-/** Picks an option of an Ant Design Select, again if a click landed while the dropdown was still opening. */
-async function choose(page, field, option) {
-  for (let attempt = 0; ; attempt++) {
-    await field.click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
-    for (let wait = 0; wait < 25; wait++) {
-      if ((await field.innerText()).includes(option)) return;
-      await page.waitForTimeout(200);
-    }
-    if (attempt >= 2) throw new Error(`the choice «${option}» did not take`);
-  }
-}
 
 /** Types a date into an Ant Design picker input and confirms it. */
 async function typeDate(page, input, value) {

@@ -3,7 +3,7 @@
 // the methodist logs a visit to the school in the help log.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, explained, launch, openPage, screenshot, signIn } from './browser.mjs';
+import { BASE, choose, explained, launch, openPage, screenshot, signIn } from './browser.mjs';
 
 const SCHOOL_NAME = process.env.E2E_SUPPORT_SCHOOL_NAME;
 // One mark per run, so that the rows of this run are found by it alone.
@@ -25,19 +25,6 @@ function field(scope, label) {
   return scope.locator('.ant-form-item').filter({ has: scope.page().locator(`label[title="${label}"]`) });
 }
 
-/** Picks an option of an Ant Design Select, typing `search` first when given; retried if a click lands too early. */
-async function choose(page, select, option, search) {
-  for (let attempt = 0; ; attempt++) {
-    await select.click();
-    if (search) await page.keyboard.type(search);
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
-    for (let wait = 0; wait < 25; wait++) {
-      if ((await select.innerText()).includes(option)) return;
-      await page.waitForTimeout(200);
-    }
-    if (attempt >= 2) throw new Error(`the choice «${option}» did not take`);
-  }
-}
 
 function ddmmyyyy(date) {
   return `${String(date.getDate()).padStart(2, '0')}.${String(date.getMonth() + 1).padStart(2, '0')}.${date.getFullYear()}`;
