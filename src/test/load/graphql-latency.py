@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""GraphQL latency of three screens of the web application, against a running demo app.
+"""GraphQL latency of screens of the web application, against a running demo app.
 
-Measures, per screen, the query the web application sends (school profile, mentor workspace, practice card):
+Measures, per screen, the query the web application sends (school profile, mentor workspace, practice card, and the
+support cycle's programme gaps, municipal roadmap and events list):
 latency p50 / p95 / mean over sequential requests, throughput with concurrent clients, and the database
 transactions the server reports in extensions.cost.databaseTransactions (round trips per request).
 
@@ -62,6 +63,41 @@ query PracticeDetails($id: ID!) {
     adoptions { school { id name municipalityName } date note outcome { change improved description } }
   }
   practiceVocabulary { subjects { code label } riskFactors { code label } levels { code label } }
+}"""
+
+
+PROGRAMME_GAPS = """
+query ProgrammeGaps($regionId: ID!, $municipalityId: ID) {
+  programmeGaps(regionId: $regionId, municipalityId: $municipalityId, first: 200) {
+    totalCount schoolsWithStatus
+    edges { node {
+      kind kindLabel statuses overdueMeasures
+      school { id name municipality { name } }
+      programme { id title status statusLabel periodEnd }
+    } }
+  }
+}"""
+
+ROADMAP = """
+query Roadmap($id: ID!) {
+  roadmap(id: $id) {
+    id level title territoryName periodStart periodEnd activityCount overdueCount doneCount canEdit updatedAt
+    activities { id position section title deadline responsible plannedResult status actualResult overdue }
+  }
+}"""
+
+SUPPORT_EVENTS = """
+query SupportEvents($regionId: ID!, $first: Int!) {
+  supportEvents(regionId: $regionId, first: $first) {
+    totalCount
+    edges { node {
+      id kind kindLabel level format title topic targetGroup audience startDate endDate organiserName place capacity
+      registeredCount attendedCount canMarkAttendance
+      hostSchool { id name }
+      course { id title hours }
+      registrations { id attended school { id name } teacher { id fullName } }
+    } }
+  }
 }"""
 
 
@@ -155,10 +191,17 @@ def main():
                                      '{ edges { node { id } } } }', {})
     practice_id = found["data"]["searchPractices"]["edges"][0]["node"]["id"]
 
+    roadmaps = graphql(args.url, admin, 'query { roadmaps(regionId: "R74", level: MUNICIPALITY, first: 1) '
+                                        '{ edges { node { id } } } }', {})
+    roadmap_id = roadmaps["data"]["roadmaps"]["edges"][0]["node"]["id"]
+
     screens = [
         ("school profile (ШНОР, admin)", admin, SCHOOL_PROFILE, {"id": school_id}),
         ("mentor workspace (mentor)", mentor, MENTOR_WORKSPACE, {"staleWeeks": 4}),
         ("practice card (teacher)", teacher, PRACTICE_CARD, {"id": practice_id}),
+        ("programme gaps (region, admin)", admin, PROGRAMME_GAPS, {"regionId": "R74"}),
+        ("municipal roadmap (admin)", admin, ROADMAP, {"id": roadmap_id}),
+        ("events, 30 (admin)", admin, SUPPORT_EVENTS, {"regionId": "R74", "first": 30}),
     ]
     print(f"{args.requests} sequential requests per screen after 30 warm-up, then {args.clients} clients for 10 s")
     print(f"{'screen':32} {'p50 ms':>8} {'p95 ms':>8} {'mean ms':>8} {'db tx':>6} {'req/s':>8}")
