@@ -1,11 +1,13 @@
 package org.opora.web;
 
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpMethod;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Error;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.security.annotation.Secured;
@@ -17,15 +19,18 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
  * Serves the web application (src/web, built by Vite into the classpath folder {@code web/}).
- * The client-side routes all answer with index.html, so a deep link reloads fine; they are listed
- * here rather than caught by a wildcard, so nothing shadows /graphql, /login, /graphiql, /health,
- * /webjars, /static or /favicon.ico. Hashed assets are cached for a year, index.html never.
- * The pages are public; the data behind them is not (every GraphQL call needs a token).
+ * Client-side routes are not listed here: a browser's navigation (a GET that accepts text/html) to a path that no
+ * route and no static resource serves answers with index.html, and the application's router shows the page or its
+ * own «Страница не найдена». The fallback runs only after routing found nothing, so it never shadows /graphql,
+ * /graphiql, /health, /api, /webjars, /static or /favicon.ico; under those prefixes, for paths that look like files,
+ * and for requests that do not ask for HTML, a missing path stays 404. Hashed assets are cached for a year,
+ * index.html never. The pages are public; the data behind them is not (every GraphQL call needs a token).
  */
 @Controller
 @Secured(SecurityRule.IS_ANONYMOUS)
@@ -33,6 +38,9 @@ public class WebAppController {
 
     static final String BUNDLE = "web/";
     private static final Pattern ASSET_NAME = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,200}");
+    /** First path segments of the server's own endpoints: never a page of the application. */
+    private static final Set<String> SERVER_PREFIXES = Set.of(
+            "api", "assets", "graphql", "graphiql", "health", "webjars", "static", "login", "logout", "oauth");
     private static final Map<String, String> TYPES = Map.of(
             "js", "text/javascript;charset=utf-8",
             "css", "text/css;charset=utf-8",
@@ -44,17 +52,32 @@ public class WebAppController {
 
     private final Map<String, Optional<byte[]>> assets = new ConcurrentHashMap<>();
 
-    @Get(uris = {"/", "/signin", "/schools", "/schools/{+path}", "/identification", "/identification/{+path}",
-            "/pairing", "/pairing/{+path}", "/pairs", "/pairs/{+path}", "/graph", "/graph/{+path}",
-            "/import", "/import/{+path}",
-            // The role pages (teachers, mentors, methodists, school administration).
-            "/home", "/practices", "/practices/{+path}", "/my-practices", "/review", "/development",
-            "/mentoring", "/mentoring/{+path}", "/teachers/{+path}", "/my-school", "/associations",
-            "/recommendations", "/help-log", "/events",
-            // Support: school programmes.
-            "/programmes", "/programmes/{+path}", "/roadmaps"}, produces = MediaType.TEXT_HTML)
-    public HttpResponse<?> page(@Nullable @PathVariable("path") String path) {
-        // The route is the client's business; every one answers with the same page.
+    @Get(uri = "/", produces = MediaType.TEXT_HTML)
+    public HttpResponse<?> start() {
+        return appPage();
+    }
+
+    /** A deep link into the application (or an unknown path a person typed): the application decides. */
+    @Error(status = HttpStatus.NOT_FOUND, global = true)
+    public HttpResponse<?> notFound(HttpRequest<?> request) {
+        if (request.getMethod() == HttpMethod.GET && isClientRoute(request.getPath()) && acceptsHtml(request)) {
+            return appPage();
+        }
+        return HttpResponse.notFound();
+    }
+
+    static boolean isClientRoute(String path) {
+        String[] segments = path.split("/", -1);
+        String first = segments.length > 1 ? segments[1] : "";
+        String last = segments[segments.length - 1];
+        return !SERVER_PREFIXES.contains(first) && !last.contains(".") && !path.contains("//");
+    }
+
+    private static boolean acceptsHtml(HttpRequest<?> request) {
+        return request.getHeaders().accept().stream().anyMatch(type -> MediaType.TEXT_HTML.equals(type.getName()));
+    }
+
+    private HttpResponse<?> appPage() {
         return read("index.html")
                 .<HttpResponse<?>>map(html -> HttpResponse.ok(html)
                         .contentType(MediaType.TEXT_HTML_TYPE.toString() + ";charset=utf-8")
