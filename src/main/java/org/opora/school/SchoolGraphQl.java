@@ -31,10 +31,12 @@ class SchoolGraphQl implements GraphQlWiring {
 
     private final SchoolRepository schools;
     private final SchoolDirectory directory;
+    private final RegionalMeans regionalMeans;
 
-    SchoolGraphQl(SchoolRepository schools, SchoolDirectory directory) {
+    SchoolGraphQl(SchoolRepository schools, SchoolDirectory directory, RegionalMeans regionalMeans) {
         this.schools = schools;
         this.directory = directory;
+        this.regionalMeans = regionalMeans;
     }
 
     @Override
@@ -135,7 +137,7 @@ class SchoolGraphQl implements GraphQlWiring {
         if (!user.isAdmin() && !user.scope().covers(school.regionId(), school.municipalityId(), school.id())) {
             throw ApiException.forbidden("Средние по региону для школы «" + school.name() + "» доступны только по вашей территории");
         }
-        return schools.regionalMeans(school.id(), env.getArgument("procedure"), env.getArgument("subject"));
+        return regionalMeans.forSchool(school, env.getArgument("procedure"), env.getArgument("subject"));
     }
 
     /** The source of a {@code School} field: the read model (see {@link School}). */

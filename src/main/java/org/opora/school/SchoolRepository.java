@@ -142,25 +142,51 @@ public class SchoolRepository {
 
     /** The region's participant-weighted mean per year, procedure, subject and grade, for the keys a school has results in. */
     public record RegionalMean(int year, String procedure, String subject, int grade, double meanScore, int schools) {
+
+        ResultKey key() {
+            return new ResultKey(year, procedure, subject, grade);
+        }
     }
 
-    public List<RegionalMean> regionalMeans(String schoolId, String procedure, String subject) {
+    /** What a mean is taken over: one procedure, subject and grade in one year. */
+    public record ResultKey(int year, String procedure, String subject, int grade) {
+    }
+
+    /** The region's means for every key any of its schools has a result in (one pass over the region's results). */
+    List<RegionalMean> regionalMeans(String regionId) {
+        return neo4j.read(tx -> tx.run("""
+                MATCH (:School {regionId: $regionId})-[:HAS_RESULT]->(r:AssessmentResult)
+                WITH r, CASE WHEN coalesce(r.participants, 0) > 0 THEN toFloat(r.participants) ELSE 1.0 END AS weight
+                RETURN r.year AS year, r.procedure AS procedure, r.subject AS subject, r.grade AS grade,
+                       sum(r.meanScore * weight) / sum(weight) AS meanScore, count(*) AS schools
+                """, Map.of("regionId", regionId)).list(r -> new RegionalMean(r.get("year").asInt(),
+                r.get("procedure").asString(), r.get("subject").asString(), r.get("grade").asInt(),
+                r.get("meanScore").asDouble(), r.get("schools").asInt())));
+    }
+
+    /**
+     * How many results the region's schools hold: read from each school's relationship count (no result is
+     * touched), so it is cheap enough to check on every request whether cached means are still about the same data.
+     */
+    long regionResultCount(String regionId) {
+        return neo4j.read(tx -> tx.run("""
+                MATCH (s:School {regionId: $regionId})
+                RETURN sum(COUNT { (s)-[:HAS_RESULT]->() }) AS results""", Map.of("regionId", regionId))
+                .single().get("results").asLong());
+    }
+
+    /** The keys a school has results in, optionally of one procedure and subject. */
+    List<ResultKey> resultKeys(String schoolId, @Nullable String procedure, @Nullable String subject) {
         Map<String, Object> p = new HashMap<>();
         p.put("schoolId", schoolId);
         p.put("procedure", procedure);
         p.put("subject", subject);
         return neo4j.read(tx -> tx.run("""
-                MATCH (s:School {id: $schoolId})-[:HAS_RESULT]->(own:AssessmentResult)
+                MATCH (:School {id: $schoolId})-[:HAS_RESULT]->(own:AssessmentResult)
                 WHERE ($procedure IS NULL OR own.procedure = $procedure) AND ($subject IS NULL OR own.subject = $subject)
-                WITH s.regionId AS regionId, collect(DISTINCT [own.year, own.procedure, own.subject, own.grade]) AS keys
-                MATCH (:School {regionId: regionId})-[:HAS_RESULT]->(r:AssessmentResult)
-                WHERE [r.year, r.procedure, r.subject, r.grade] IN keys
-                WITH r, CASE WHEN coalesce(r.participants, 0) > 0 THEN toFloat(r.participants) ELSE 1.0 END AS weight
-                RETURN r.year AS year, r.procedure AS procedure, r.subject AS subject, r.grade AS grade,
-                       sum(r.meanScore * weight) / sum(weight) AS meanScore, count(*) AS schools
-                ORDER BY year, procedure, subject, grade
-                """, p).list(r -> new RegionalMean(r.get("year").asInt(), r.get("procedure").asString(),
-                r.get("subject").asString(), r.get("grade").asInt(), r.get("meanScore").asDouble(), r.get("schools").asInt())));
+                RETURN DISTINCT own.year AS year, own.procedure AS procedure, own.subject AS subject, own.grade AS grade
+                """, p).list(r -> new ResultKey(r.get("year").asInt(), r.get("procedure").asString(),
+                r.get("subject").asString(), r.get("grade").asInt())));
     }
 
     public List<IndicatorValue> indicators(String schoolId, Integer year) {

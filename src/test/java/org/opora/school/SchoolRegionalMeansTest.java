@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.opora.testing.OporaTestApp.graphql;
 import static org.opora.testing.OporaTestApp.tokenFor;
 
@@ -71,5 +72,37 @@ class SchoolRegionalMeansTest {
             assertThat(response.body().path("data").path("school").path("regionalMeans").isMissingNode()
                     || response.body().path("data").path("school").isNull()).as(who).isTrue();
         });
+    }
+
+    /** The means are kept per region (RegionalMeans): new results, and changed scores of an import, show at once. */
+    @Test
+    void keptMeansFollowNewResultsAndReImportedScores() {
+        String region = "R-WMEAN2";
+        String token = tokenFor("means-cache", Set.of(Role.REGIONAL_COORDINATOR), new Scope(region, null, null));
+        TestRegion data = new TestRegion(region)
+                .school("R-WMEAN2-S1", "R-WMEAN2-M1", "СОШ", "город", 500)
+                .school("R-WMEAN2-S2", "R-WMEAN2-M1", "СОШ", "город", 400)
+                .result("R-WMEAN2-S1", 2024, "ВПР", "Математика", 5, 3.0)
+                .save();
+        assertThat(mean(token, "R-WMEAN2-S1")).isEqualTo(3.0);
+
+        // Written behind the importer's back (the region's result count changes).
+        data.result("R-WMEAN2-S2", 2024, "ВПР", "Математика", 5, 4.0).save();
+        assertThat(mean(token, "R-WMEAN2-S1")).isEqualTo(3.5);
+
+        // Re-imported with another score: the same number of results, so only the import's event can tell.
+        String admin = tokenFor("means-cache-admin", Set.of(Role.REGIONAL_COORDINATOR), new Scope(region, null, null));
+        JsonNode report = graphql(admin, """
+                mutation($content: String!) { importSchoolData(input: {content: $content}) { nodesUpdated } }""",
+                Map.of("content", "school_id,year,procedure,subject,grade,participants,mean_score\n"
+                        + "R-WMEAN2-S2,2024,ВПР,Математика,5,25,4.6\n")).data().get("importSchoolData");
+        assertThat(report.get("nodesUpdated").asInt()).isEqualTo(1);
+        assertThat(mean(token, "R-WMEAN2-S1")).isCloseTo(3.8, within(1e-9));
+    }
+
+    private static double mean(String token, String schoolId) {
+        JsonNode means = graphql(token, QUERY, Map.of("id", schoolId)).data().get("school").get("regionalMeans");
+        assertThat(means).hasSize(1);
+        return means.get(0).get("meanScore").asDouble();
     }
 }

@@ -1,5 +1,6 @@
 package org.opora.school.importing;
 
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import org.neo4j.driver.Session;
@@ -128,13 +129,15 @@ public class SchoolDataImporter {
     static final String SCHOOL_IDS = "MATCH (s:School) RETURN s.id AS id, s.regionId AS regionId";
 
     private final Neo4jSessions neo4j;
+    private final ApplicationEventPublisher<SchoolDataImported> imported;
 
     /**
      * Sessions come from {@link Neo4jSessions}, but the import opens its own: its one long write transaction per file
      * is not bound by a request's time budget (an upload through the API may take longer than a query may).
      */
-    public SchoolDataImporter(Neo4jSessions neo4j) {
+    public SchoolDataImporter(Neo4jSessions neo4j, ApplicationEventPublisher<SchoolDataImported> imported) {
         this.neo4j = neo4j;
+        this.imported = imported;
     }
 
     /** Imports one file, recognising its kind from the header. */
@@ -313,6 +316,7 @@ public class SchoolDataImporter {
         ImportReport report = new ImportReport(kind, validation.rows(), counts.created, counts.existing - counts.unchanged, counts.unchanged,
                 (System.nanoTime() - started) / 1_000_000);
         LOG.info("Imported {}", report);
+        imported.publishEvent(new SchoolDataImported(kind));
         return report;
     }
 
