@@ -27,6 +27,7 @@ class IdentificationGraphQl implements GraphQlWiring {
 
     /** The request DataLoader of {@code School.assessment}: a school's assessment in a run. */
     static final String ASSESSMENT_LOADER = "identification.assessment";
+    static final String HISTORY_LOADER = "identification.statusHistory";
 
     private final IdentificationService service;
     private final IdentificationHistory history;
@@ -71,7 +72,8 @@ class IdentificationGraphQl implements GraphQlWiring {
     @Override
     public List<EntityLoader<?, ?>> loaders() {
         return List.of(new EntityLoader<IdentificationRepository.AssessmentKey, StoredAssessment>(ASSESSMENT_LOADER,
-                service::assessments));
+                        service::assessments),
+                new EntityLoader<String, List<IdentificationRepository.HistoryRow>>(HISTORY_LOADER, history::histories));
     }
 
     // ------------------------------------------------------------------ Query and Mutation
@@ -150,8 +152,10 @@ class IdentificationGraphQl implements GraphQlWiring {
 
     // ------------------------------------------------------------------ School
 
-    private List<IdentificationRepository.HistoryRow> statusHistory(DataFetchingEnvironment env) {
-        return history.history(env.<School>getSource().id());
+    /** Batched: a list of schools asking for their histories costs one query. */
+    private CompletableFuture<List<IdentificationRepository.HistoryRow>> statusHistory(DataFetchingEnvironment env) {
+        return EntityLoader.<String, List<IdentificationRepository.HistoryRow>>load(env, HISTORY_LOADER,
+                env.<School>getSource().id()).thenApply(rows -> rows == null ? List.of() : rows);
     }
 
     /** The given run's assessment, or the current run's (the one the school's statuses come from); batched per level. */

@@ -11,6 +11,7 @@ import java.time.Month;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -148,7 +149,8 @@ public class IdentificationHistory {
         return new Schedule(regionId, year, due, current, latest, missing, overdue, message);
     }
 
-    public List<IdentificationRepository.HistoryRow> history(String schoolId) {
-        return repository.statusHistory(schoolId);
+    /** Each school's assessment in the newest run of each year, oldest year first; schools with none are absent. */
+    public Map<String, List<IdentificationRepository.HistoryRow>> histories(Collection<String> schoolIds) {
+        return repository.statusHistories(schoolIds);
     }
 }

@@ -206,17 +206,23 @@ public class IdentificationRepository implements SchemaMigration {
                       Double residual) {
     }
 
-    List<HistoryRow> statusHistory(String schoolId) {
-        return neo4j.read(tx -> tx.run("""
-                MATCH (run:IdentificationRun)-[a:ASSESSED]->(:School {id: $schoolId})
-                WITH run.year AS year, run, a ORDER BY run.createdAt DESC
-                WITH year, collect({run: run, a: a})[0] AS newest
-                RETURN year, newest.run.id AS runId, newest.run.createdAt AS createdAt, newest.a.statuses AS statuses,
-                       newest.a.resultsIndex AS resultsIndex, newest.a.residual AS residual
-                ORDER BY year
-                """, Map.of("schoolId", schoolId)).list(r -> new HistoryRow(r.get("year").asInt(), r.get("runId").asString(),
-                r.get("createdAt").asZonedDateTime().toOffsetDateTime(), r.get("statuses").asList(v -> v.asString()),
-                nullableDouble(r.get("resultsIndex")), nullableDouble(r.get("residual")))));
+    /** The status histories of several schools in one query (the schools of a list page), by school id. */
+    Map<String, List<HistoryRow>> statusHistories(Collection<String> schoolIds) {
+        Map<String, List<HistoryRow>> bySchool = new HashMap<>();
+        neo4j.read(tx -> tx.run("""
+                UNWIND $schoolIds AS schoolId
+                MATCH (run:IdentificationRun)-[a:ASSESSED]->(:School {id: schoolId})
+                WITH schoolId, run.year AS year, run, a ORDER BY run.createdAt DESC
+                WITH schoolId, year, collect({run: run, a: a})[0] AS newest
+                RETURN schoolId, year, newest.run.id AS runId, newest.run.createdAt AS createdAt,
+                       newest.a.statuses AS statuses, newest.a.resultsIndex AS resultsIndex, newest.a.residual AS residual
+                ORDER BY schoolId, year
+                """, Map.of("schoolIds", List.copyOf(schoolIds))).list()).forEach(r -> bySchool
+                .computeIfAbsent(r.get("schoolId").asString(), id -> new ArrayList<>())
+                .add(new HistoryRow(r.get("year").asInt(), r.get("runId").asString(),
+                        r.get("createdAt").asZonedDateTime().toOffsetDateTime(), r.get("statuses").asList(v -> v.asString()),
+                        nullableDouble(r.get("resultsIndex")), nullableDouble(r.get("residual")))));
+        return bySchool;
     }
 
     /** The newest run of a region for a year (the yearly identification), if any. */

@@ -151,6 +151,25 @@ class IdentificationOverTimeTest {
     }
 
     @Test
+    void aListOfSchoolsReadsItsHistoriesInOneQuery() {
+        run(REGION, Map.of("year", 2024, "years", 2, "methods", List.of("REGRESSION")));
+        String query = "query($first: Int) { schools(filter: {regionId: \"" + REGION + "\"}, first: $first) "
+                + "{ edges { node { id statusHistory { year statuses } } } } }";
+        GraphQlResponse one = graphql(teacher(REGION), query, Map.of("first", 1));
+        GraphQlResponse many = graphql(teacher(REGION), query, Map.of("first", 20));
+        JsonNode edges = many.data().get("schools").get("edges");
+        assertThat(edges.size()).isEqualTo(20);
+        edges.forEach(edge -> assertThat(edge.get("node").get("statusHistory").size()).isPositive());
+        // The same number of database transactions for 1 school and for 20: the histories are batched.
+        assertThat(transactions(many)).isEqualTo(transactions(one));
+    }
+
+    private static int transactions(GraphQlResponse response) {
+        assertThat(response.errorCode()).as(response.body().toString()).isNull();
+        return response.body().path("extensions").path("cost").path("databaseTransactions").asInt();
+    }
+
+    @Test
     void aSchoolsHistoryHasTheNewestRunOfEachYear() {
         run(REGION, Map.of("year", 2024, "years", 2, "methods", List.of("REGRESSION")));
         run(REGION, Map.of("year", 2025, "methods", List.of("REGRESSION")));
