@@ -325,9 +325,7 @@ test('a mentor logs a meeting with a shared and a private note; the mentee sees 
     // The mentor proposes a new relation for a colleague of their school: it waits in the workspace as proposed.
     await page.goto(`${BASE}/mentoring`);
     await page.getByTestId('propose-mentoring').click();
-    await page.getByTestId('propose-mentee').click();
-    await page.keyboard.type(PROPOSED_MENTEE);
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: PROPOSED_MENTEE }).first().click();
+    await choose(page, page.getByTestId('propose-mentee'), PROPOSED_MENTEE, PROPOSED_MENTEE);
     await page.getByTestId('propose-goal').fill(`Освоить формирующее оценивание на уроках (${MARK})`);
     await screenshot(page, 'mentor-proposal');
     await page.getByRole('button', { name: 'Предложить', exact: true }).click();
