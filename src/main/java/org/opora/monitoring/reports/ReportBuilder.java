@@ -268,9 +268,9 @@ class ReportBuilder {
         blocks.add(new ReportDocument.Table("Сетевые пары", List.of(new Column("Муниципалитет", CellType.TEXT, 16),
                 new Column("Школа (ШНОР/ШНСУ)", CellType.TEXT, 26), new Column("Школа-лидер", CellType.TEXT, 26),
                 new Column("Статус", CellType.TEXT, 11), new Column("Начало", CellType.DATE, 11),
-                new Column("Изменение школы, z", CellType.SIGNED_DECIMAL, 10),
-                new Column("Изменение сопоставимых, z", CellType.SIGNED_DECIMAL, 11),
-                new Column("Разница, z", CellType.SIGNED_DECIMAL, 9), new Column("Итог", CellType.TEXT, 40)), rows));
+                new Column("Изменение школы, z", CellType.SIGNED_DECIMAL, 12),
+                new Column("Изменение у сопоставимых, z", CellType.SIGNED_DECIMAL, 14),
+                new Column("Разница, z", CellType.SIGNED_DECIMAL, 10), new Column("Итог", CellType.TEXT, 40)), rows));
         return new Section("3. Сетевые пары и их результаты", blocks);
     }
 
