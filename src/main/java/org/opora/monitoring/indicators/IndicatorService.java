@@ -204,8 +204,9 @@ public class IndicatorService implements IndicatorTable {
         if (value == null) {
             return Evaluation.NO_DATA;
         }
-        boolean reached = direction == Direction.HIGHER_IS_BETTER
-                ? value >= target.plannedValue() - 1e-9 : value <= target.plannedValue() + 1e-9;
+        // Values are rounded to 6 decimals; compare the target at the same precision.
+        double planned = IndicatorCalculator.round(target.plannedValue());
+        boolean reached = direction == Direction.HIGHER_IS_BETTER ? value >= planned - 1e-12 : value <= planned + 1e-12;
         return reached ? Evaluation.ACHIEVED : Evaluation.NOT_ACHIEVED;
     }
 
