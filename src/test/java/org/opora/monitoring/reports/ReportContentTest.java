@@ -87,8 +87,11 @@ class ReportContentTest {
                     .isCloseTo(2.0 / 3, org.assertj.core.data.Offset.offset(1e-9));
             assertThat(row(summary, 0, "ШНОР и ШНСУ в сетевом взаимодействии со школами-лидерами").getCell(1).getNumericCellValue()).isEqualTo(1.0);
             assertThat(row(summary, 0, "ШНОР и ШНСУ, участвовавшие в семинарах и круглых столах").getCell(1).getNumericCellValue()).isEqualTo(2.0);
-            assertThat(row(summary, 0, "Показатели мониторинга за 2026 год не рассчитаны.")).isNotNull()
-                    .as("the placeholder IndicatorTable answers nothing; ReportIndicatorSectionTest covers real figures");
+            // The indicator section through the application's IndicatorTable (the catalogue of monitoring-indicators):
+            // its coverage figure agrees with the справка's own count from the help log.
+            Row helpCoverage = row(book.getSheet("Показатели"), 1, "Доля ШНОР и ШНСУ, охваченных методическим сопровождением");
+            assertThat(helpCoverage.getCell(4).getNumericCellValue()).as("rounded by the catalogue").isCloseTo(2.0 / 3, org.assertj.core.data.Offset.offset(1e-6));
+            assertThat(helpCoverage.getCell(7).getNumericCellValue()).isEqualTo(3.0);
 
             Row pair = row(book.getSheet("Сетевые пары"), 1, "Школа R9RPT-S1");
             assertThat(pair.getCell(2).getStringCellValue()).isEqualTo("Школа R9RPT-S5");

@@ -154,7 +154,9 @@ final class ReportRegion {
                 WITH run UNWIND $rows AS row
                 MATCH (s:School {id: row.schoolId})
                 CREATE (run)-[:ASSESSED {resultsIndex: row.resultsIndex, contextIndex: 0.5, residual: row.resultsIndex + 0.1,
-                        statuses: row.statuses, findingsJson: row.findings, riskProfileJson: row.risks, subjectIndexJson: '{}'}]->(s)""",
+                        statuses: row.statuses, findingsJson: row.findings, riskProfileJson: row.risks, subjectIndexJson: '{}'}]->(s)
+                // As a real run does, the newest run's statuses are copied onto the schools (what other features read).
+                SET s.statuses = row.statuses, s.identificationRunId = $runId""",
                 Map.of("region", region, "runId", runId, "year", year, "createdAt", createdAt, "rows", rows));
     }
 
