@@ -17,6 +17,10 @@ const ReportsQuery = graphql(`
     }
   }
 `);
+// The newest identification's year is the year a справка has most to say about (the demo's is last year's).
+const ReportLatestRunQuery = graphql(`
+  query ReportLatestRun($regionId: ID!) { identificationRuns(regionId: $regionId, first: 1) { edges { node { id year } } } }
+`);
 const ReportMunicipalitiesQuery = graphql(`
   query ReportMunicipalities($regionId: ID!) { region(id: $regionId) { id municipalities { id name } } }
 `);
@@ -43,7 +47,9 @@ export default function ReportsPage() {
   const fixed = fixedMunicipality(caller);
   const ownSchool = caller.roles.includes('SCHOOL_ADMIN') && caller.schoolId ? caller.schoolId : undefined;
   const schoolOnly = !!ownSchool && !caller.roles.some((r) => ['REGIONAL_COORDINATOR', 'MUNICIPAL_COORDINATOR', 'METHODIST', 'CURATOR', 'ADMIN'].includes(r));
-  const [year, setYear] = useState<number>(dayjs().year());
+  const [chosenYear, setYear] = useState<number | undefined>();
+  const [latestRun] = useQuery({ query: ReportLatestRunQuery, variables: { regionId }, pause: !regionId });
+  const year = chosenYear ?? latestRun.data?.identificationRuns.edges[0]?.node.year ?? dayjs().year();
   const [municipalityId, setMunicipalityId] = useState<string | undefined>(fixed ?? undefined);
   const [schoolId, setSchoolId] = useState<string | undefined>(schoolOnly ? ownSchool : undefined);
   const [schoolSearch, setSchoolSearch] = useState('');
@@ -51,8 +57,9 @@ export default function ReportsPage() {
   const [busy, setBusy] = useState<string | null>(null);
   const [municipalities] = useQuery({ query: ReportMunicipalitiesQuery, variables: { regionId }, pause: !regionId || !!fixed || schoolOnly });
   const [schools] = useQuery({ query: ReportSchoolsQuery, variables: { regionId, municipalityId, nameContains: schoolSearch || undefined }, pause: !regionId || schoolOnly });
-  const [reports] = useQuery({ query: ReportsQuery, variables: { regionId, municipalityId: schoolId ? undefined : municipalityId, schoolId, year }, pause: !regionId });
+  const [reports] = useQuery({ query: ReportsQuery, variables: { regionId, municipalityId: schoolId ? undefined : municipalityId, schoolId, year }, pause: !regionId || latestRun.fetching });
   const years = Array.from({ length: 6 }, (_, i) => dayjs().year() - i);
+  if (!years.includes(year)) years.push(year);
 
   const fetchReport = async (url: string, fileName: string, type: string) => {
     if (!session) return;

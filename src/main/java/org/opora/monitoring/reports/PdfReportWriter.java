@@ -59,7 +59,8 @@ final class PdfReportWriter {
                 heading.setSpacingAfter(report.compact() ? 2 : 4);
                 document.add(heading);
                 for (Block block : section.blocks()) {
-                    document.add(element(block, fonts, document.getPageSize().getWidth() - 2 * margin, report.compact()));
+                    document.add(element(block, fonts, document.getPageSize().getWidth() - 2 * margin,
+                            document.getPageSize().getHeight() - 2 * margin - 20, report.compact()));
                 }
             }
             document.close();
@@ -69,7 +70,7 @@ final class PdfReportWriter {
         return out.toByteArray();
     }
 
-    private static Element element(Block block, Fonts fonts, float width, boolean compact) throws IOException {
+    private static Element element(Block block, Fonts fonts, float width, float maxHeight, boolean compact) throws IOException {
         if (block instanceof ReportDocument.Paragraph p) {
             Paragraph paragraph = new Paragraph(p.text(), fonts.text);
             paragraph.setSpacingAfter(compact ? 1 : 3);
@@ -90,11 +91,12 @@ final class PdfReportWriter {
             return table(t, fonts, compact);
         }
         ReportDocument.Chart chart = (ReportDocument.Chart) block;
-        int w = 520;
-        int h = compact ? 170 : 260;
+        boolean horizontal = ReportCharts.horizontal(chart);
+        int w = horizontal ? 640 : 520;
+        int h = compact ? 170 : horizontal ? 90 + chart.categories().size() * (8 + 5 * chart.series().size()) : 260;
         Image image = Image.getInstance(ReportCharts.render(chart, w, h), null);
-        float shown = Math.min(width, 620);
-        image.scaleToFit(shown, shown * h / w);
+        float shown = Math.min(width, w + 100);
+        image.scaleToFit(shown, Math.min(shown * h / w, maxHeight));
         image.setAlignment(Image.MIDDLE);
         image.setSpacingAfter(6);
         return image;

@@ -66,8 +66,11 @@ class ReportBuilder {
         this.json = json;
     }
 
-    /** The territory resolved to names (see ReportService), and the day the справка is judged on. */
-    record Target(ReportRequest request, ReportFacts.TerritoryNames names, LocalDate asOf) {
+    /**
+     * The territory resolved to names (see ReportService), the day the справка is made and the day overdue items are
+     * judged on (the same, or 31 December for a past year).
+     */
+    record Target(ReportRequest request, ReportFacts.TerritoryNames names, LocalDate today, LocalDate asOf) {
         String regionId() {
             return request.regionId();
         }
@@ -113,7 +116,7 @@ class ReportBuilder {
         sections.add(eventSection(t, supported));
         String title = "Справка по итогам мониторинга ШНОР и ШНСУ за " + year + " год";
         String subtitle = (regional ? "Регион: " : "Муниципалитет: ") + t.territoryName() + ". Сформирована "
-                + DAY.format(t.asOf()) + " (Опора).";
+                + DAY.format(t.today()) + " (Опора).";
         return new ReportDocument(title, subtitle, false, sections);
     }
 
@@ -157,11 +160,12 @@ class ReportBuilder {
             List<List<Cell>> byMunicipality = new ArrayList<>();
             for (ReportFacts.Municipality m : repository.municipalities(t.regionId())) {
                 Predicate<Assessed> here = a -> m.id().equals(a.municipalityId());
-                long schools = now.stream().filter(here).count();
-                double b1 = before.stream().filter(here.and(a -> a.has(SHNOR))).count();
-                double n1 = now.stream().filter(here.and(a -> a.has(SHNOR))).count();
-                double b2 = before.stream().filter(here.and(a -> a.has(SHNSU))).count();
-                double n2 = now.stream().filter(here.and(a -> a.has(SHNSU))).count();
+                // A year without an identification has no counts (a blank, not zero).
+                Long schools = current == null ? null : now.stream().filter(here).count();
+                Double b1 = previous == null ? null : (double) before.stream().filter(here.and(a -> a.has(SHNOR))).count();
+                Double n1 = current == null ? null : (double) now.stream().filter(here.and(a -> a.has(SHNOR))).count();
+                Double b2 = previous == null ? null : (double) before.stream().filter(here.and(a -> a.has(SHNSU))).count();
+                Double n2 = current == null ? null : (double) now.stream().filter(here.and(a -> a.has(SHNSU))).count();
                 names.add(m.name());
                 shnorBefore.add(b1);
                 shnorNow.add(n1);
@@ -175,10 +179,11 @@ class ReportBuilder {
                     new Column("ШНОР " + (year - 1), CellType.INTEGER, 10), new Column("ШНОР " + year, CellType.INTEGER, 10),
                     new Column("ШНСУ " + (year - 1), CellType.INTEGER, 10), new Column("ШНСУ " + year, CellType.INTEGER, 10)),
                     byMunicipality));
-            if (!names.isEmpty()) {
+            if (!names.isEmpty() && (current != null || previous != null)) {
                 blocks.add(new ReportDocument.Chart("ШНОР и ШНСУ по муниципалитетам", "Число школ", names,
                         List.of(new ReportDocument.Series("ШНОР " + (year - 1), shnorBefore), new ReportDocument.Series("ШНОР " + year, shnorNow),
-                                new ReportDocument.Series("ШНСУ " + (year - 1), shnsuBefore), new ReportDocument.Series("ШНСУ " + year, shnsuNow)),
+                                        new ReportDocument.Series("ШНСУ " + (year - 1), shnsuBefore), new ReportDocument.Series("ШНСУ " + year, shnsuNow))
+                                .stream().filter(series -> series.values().stream().anyMatch(Objects::nonNull)).toList(),
                         CellType.INTEGER));
             }
         }
@@ -421,7 +426,7 @@ class ReportBuilder {
         sections.add(cardSupport(t, school));
         String title = "Карточка школы: " + school.name();
         String subtitle = (school.municipalityName() == null ? "" : school.municipalityName() + ", ") + t.names().regionName()
-                + ". " + year + " год. Сформирована " + DAY.format(t.asOf()) + " (Опора).";
+                + ". " + year + " год. Сформирована " + DAY.format(t.today()) + " (Опора).";
         return new ReportDocument(title, subtitle, true, sections);
     }
 
@@ -529,7 +534,7 @@ class ReportBuilder {
                 new Column("Отклонение " + year, CellType.SIGNED_DECIMAL, 10), new Column("Основание", CellType.TEXT, 50)), rows));
         String title = "Школы, вошедшие в список ШНОР/ШНСУ и вышедшие из него: " + (year - 1) + " → " + year;
         String subtitle = (t.municipalityId() == null ? "Регион: " : "Муниципалитет: ") + t.territoryName() + ". Сформирован "
-                + DAY.format(t.asOf()) + " (Опора).";
+                + DAY.format(t.today()) + " (Опора).";
         return new ReportDocument(title, subtitle, false, List.of(new Section("Вход в список и выход из него", blocks)));
     }
 

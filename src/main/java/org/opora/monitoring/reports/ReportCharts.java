@@ -29,6 +29,13 @@ final class ReportCharts {
     private ReportCharts() {
     }
 
+    /** Above this many categories the bars lie horizontally, one line per category, so that every label stays readable. */
+    static final int HORIZONTAL_FROM = 13;
+
+    static boolean horizontal(ReportDocument.Chart chart) {
+        return chart.categories().size() >= HORIZONTAL_FROM;
+    }
+
     static BufferedImage render(ReportDocument.Chart chart, int width, int height) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         for (ReportDocument.Series series : chart.series()) {
@@ -48,16 +55,17 @@ final class ReportCharts {
         theme.setShadowVisible(false);
         JFreeChart jfree = ChartFactory.createBarChart(chart.title(), null,
                 chart.valueType() == ReportDocument.CellType.SHARE ? chart.valueAxis() + ", %" : chart.valueAxis(),
-                data, PlotOrientation.VERTICAL, chart.series().size() > 1, false, false);
+                data, horizontal(chart) ? PlotOrientation.HORIZONTAL : PlotOrientation.VERTICAL, chart.series().size() > 1, false, false);
         theme.apply(jfree);
         jfree.setBackgroundPaint(Color.WHITE);
         CategoryPlot plot = jfree.getCategoryPlot();
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
-        if (chart.categories().size() > 6) {
+        if (!horizontal(chart) && chart.categories().size() > 6) {
             plot.getDomainAxis().setCategoryLabelPositions(CategoryLabelPositions.UP_45);
         }
-        plot.getDomainAxis().setMaximumCategoryLabelLines(2);
+        plot.getDomainAxis().setMaximumCategoryLabelLines(horizontal(chart) ? 1 : 2);
+        plot.getDomainAxis().setMaximumCategoryLabelWidthRatio(horizontal(chart) ? 0.4f : 1f);
         NumberAxis range = (NumberAxis) plot.getRangeAxis();
         DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(Locale.forLanguageTag("ru"));
         range.setNumberFormatOverride(new DecimalFormat(chart.valueType() == ReportDocument.CellType.INTEGER ? "0" : "0.#", symbols));

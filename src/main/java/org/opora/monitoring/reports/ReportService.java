@@ -134,7 +134,7 @@ public class ReportService {
             throw ApiException.notFound("Муниципалитет", ApiException.Gender.MASCULINE, request.municipalityId());
         }
         LocalDate yearEnd = LocalDate.of(request.year(), 12, 31);
-        return new ReportBuilder.Target(request, names, today.isAfter(yearEnd) ? yearEnd : today);
+        return new ReportBuilder.Target(request, names, today, today.isAfter(yearEnd) ? yearEnd : today);
     }
 
     private static String fileName(ReportBuilder.Target target, ReportFormat format) {
