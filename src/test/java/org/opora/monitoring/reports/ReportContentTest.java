@@ -113,6 +113,20 @@ class ReportContentTest {
     }
 
     @Test
+    void aYearWithoutIdentificationIsBlankNotZero() throws Exception {
+        byte[] file = reports.generate(regional, new ReportRequest(ReportKind.REGIONAL, r.region, null, null, 2027),
+                ReportFormat.XLSX, AS_OF).content();
+        try (XSSFWorkbook book = ReportFiles.workbook(file)) {
+            assertThat(row(book.getSheet("Справка"), 0,
+                    "Идентификация за 2027 год не проведена: статусы школ за этот год не определены.")).isNotNull();
+            assertThat(numbers(row(book.getSheet("Идентификация"), 0, "ШНОР"))).as("only 2026").containsExactly(3.0);
+            assertThat(numbers(row(book.getSheet("По муниципалитетам"), 0, "Округ R9RPT-M1"))).as("ШНОР and ШНСУ of 2026")
+                    .containsExactly(2.0, 0.0);
+            assertThat(book.getSheet("Школы ШНОР и ШНСУ").getLastRowNum()).isZero();
+        }
+    }
+
+    @Test
     void regionalPdfEmbedsDejaVuAndDrawsTheChart() {
         ReportFiles.Pdf pdf = ReportFiles.pdf(file(ReportKind.REGIONAL, null, null, ReportFormat.PDF));
         String text = pdf.text().replaceAll("\\s+", " ");
