@@ -10,7 +10,14 @@ describe('navigation by role', () => {
   it('gives a regional coordinator every coordinator page', () => {
     expect(navigationFor(regional).map((i) => i.key)).toEqual(
       ['overview', 'schools', 'identification', 'pairing', 'pairs', 'graph', 'import', 'home', 'review', 'practices', 'associations',
-        'programmes', 'roadmaps', 'recommendations', 'helpLog', 'events']);
+        'programmes', 'roadmaps', 'recommendations', 'helpLog', 'events', 'reports']);
+  });
+
+  it('opens the справки to the territory staff and school admins, not to teachers', () => {
+    expect(navigationFor(regional).filter((i) => i.group === 'Мониторинг').map((i) => i.key)).toEqual(['reports']);
+    expect(canOpen({ username: 's', roles: ['SCHOOL_ADMIN'] }, 'reports')).toBe(true);
+    expect(canOpen(teacher, 'reports')).toBe(false);
+    expect(canOpen({ username: 'x', roles: ['MENTOR'] }, 'reports')).toBe(false);
   });
 
   it('gives a municipal coordinator no import', () => {
@@ -40,7 +47,7 @@ describe('navigation by role', () => {
   });
 
   it('lets an administrator open everything', () => {
-    expect(navigationFor(admin)).toHaveLength(20);
+    expect(navigationFor(admin)).toHaveLength(21);
   });
 
   it('groups the support pages: issuers and school admins get the help log, teachers only recommendations', () => {

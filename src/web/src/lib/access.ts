@@ -16,7 +16,8 @@ export interface Caller {
 export type PageKey =
   | 'overview' | 'schools' | 'school' | 'identification' | 'pairing' | 'pairs' | 'graph' | 'import' | 'settings'
   | 'home' | 'practices' | 'myPractices' | 'review' | 'development' | 'mentoring' | 'mySchool' | 'teacher' | 'associations'
-  | 'recommendations' | 'helpLog' | 'events' | 'programmes' | 'programme' | 'roadmaps';
+  | 'recommendations' | 'helpLog' | 'events' | 'programmes' | 'programme' | 'roadmaps'
+  | 'reports';
 
 const COORDINATORS: RoleName[] = ['REGIONAL_COORDINATOR', 'MUNICIPAL_COORDINATOR', 'CURATOR'];
 const EVERYONE: RoleName[] = ['REGIONAL_COORDINATOR', 'MUNICIPAL_COORDINATOR', 'CURATOR', 'SCHOOL_ADMIN', 'METHODIST', 'MENTOR', 'TEACHER'];
@@ -65,6 +66,8 @@ export const PAGE_ROLES: Record<PageKey, RoleName[]> = {
   events: EVERYONE,
   // Keepers (coordinators, school admins) and readers (curators, methodists) of roadmaps; the API checks the territory.
   roadmaps: ['REGIONAL_COORDINATOR', 'MUNICIPAL_COORDINATOR', 'CURATOR', 'METHODIST', 'SCHOOL_ADMIN'],
+  // Справки (monitoringReports): the territory's staff; a school admin gets the card of their school.
+  reports: ['REGIONAL_COORDINATOR', 'MUNICIPAL_COORDINATOR', 'CURATOR', 'METHODIST', 'SCHOOL_ADMIN'],
 };
 
 /** Roles that agree school programmes or return them to draft (changeSchoolProgrammeStatus to AGREED/DRAFT). */
@@ -115,6 +118,7 @@ export interface NavItem {
 
 /** The menu group of the support cycle (programmes, roadmaps, recommendations, events, help). */
 export const SUPPORT_GROUP = 'Сопровождение';
+export const MONITORING_GROUP = 'Мониторинг';
 
 const NAV: NavItem[] = [
   { key: 'overview', path: '/', label: 'Обзор региона' },
@@ -137,6 +141,7 @@ const NAV: NavItem[] = [
   { key: 'recommendations', path: '/recommendations', label: 'Рекомендации', group: SUPPORT_GROUP },
   { key: 'helpLog', path: '/help-log', label: 'Методическая помощь', group: SUPPORT_GROUP },
   { key: 'events', path: '/events', label: 'Мероприятия и курсы', group: SUPPORT_GROUP },
+  { key: 'reports', path: '/reports', label: 'Справки', group: MONITORING_GROUP },
 ];
 
 export function navigationFor(caller: Caller | null | undefined): NavItem[] {

@@ -115,6 +115,8 @@ public final class SyntheticRegionGenerator {
     private final Random random;
     /** Resource indicators and the rising-risk plant: a stream of their own (see MAIN_STREAM_INDICATORS). */
     private final Random resources;
+    /** The monitoring outcomes (olympiad winners, individual routes, ...): a stream of their own, added last. */
+    private final Random monitoring;
     private int municipalityCount;
     private long resultRows;
     private long indicatorRows;
@@ -124,6 +126,7 @@ public final class SyntheticRegionGenerator {
         this.options = options;
         this.random = new Random(options.seed());
         this.resources = new Random(options.seed() * 7919 + 17);
+        this.monitoring = new Random(options.seed() * 104729 + 31);
     }
 
     public static Summary generate(Options options) throws IOException {
@@ -271,7 +274,7 @@ public final class SyntheticRegionGenerator {
      * and draw from their own stream, so the committed demo region kept every earlier value.
      */
     private static final int MAIN_STREAM_INDICATORS = (int) java.util.Arrays.stream(Indicator.values())
-            .filter(i -> i.kind() != Indicator.Kind.RESOURCE).count();
+            .filter(i -> i.kind() != Indicator.Kind.RESOURCE && !SyntheticRegionGenerator.monitoringOutcome(i)).count();
     /** Risk indicators that worsen in a RISING_RISK school. */
     private static final java.util.Set<Indicator> DRIFTING = java.util.EnumSet.of(Indicator.STAFF_SHORTAGE_SHARE,
             Indicator.LEARNING_DIFFICULTIES_SHARE, Indicator.DIFFICULT_SITUATION_SHARE, Indicator.REGISTERED_SHARE,
@@ -787,12 +790,24 @@ public final class SyntheticRegionGenerator {
             Map.entry(Indicator.LEARNING_DIFFICULTIES_SHARE, new Spec(-2.2, 0.7, 0.45, 3)),
             Map.entry(Indicator.PARENTAL_INVOLVEMENT_INDEX, new Spec(0.6, -0.7, 0.4, 2))));
 
+    /** Outcomes added for the monitoring indicators (issue 16); drawn from their own stream after the others. */
+    private static boolean monitoringOutcome(Indicator indicator) {
+        return indicator == Indicator.OLYMPIAD_WINNERS_SHARE || indicator == Indicator.INDIVIDUAL_ROUTE_SHARE
+                || indicator == Indicator.ADDITIONAL_EDUCATION_SHARE || indicator == Indicator.MODERN_METHODS_TEACHERS_SHARE;
+    }
+
     private void writeIndicators(School s, int year, double achievement, CsvWriter out) throws IOException {
         int staff = Math.max(6, (int) Math.round(4 + s.enrolment / 13.0));
         int yearIndex = options.years().indexOf(year);
+        int olympiadParticipants = 0;
         for (Indicator indicator : Indicator.values()) {
             String value;
-            if (indicator.kind() == Indicator.Kind.RESOURCE) {
+            if (monitoringOutcome(indicator)) {
+                value = monitoringOutcome(indicator, s, achievement, yearIndex, staff, olympiadParticipants);
+                if (value == null) {
+                    continue;
+                }
+            } else if (indicator.kind() == Indicator.Kind.RESOURCE) {
                 double latent = indicator == Indicator.FUNDING_PROVISION_INDEX ? s.fundingLatent : s.methodicalLatent;
                 latent -= s.riskDrift * 1.2 * yearIndex;
                 value = fixed(logistic(latent + 0.15 * resources.nextGaussian()), 2);
@@ -803,6 +818,7 @@ public final class SyntheticRegionGenerator {
                     continue;
                 }
                 value = count(logistic(-2.8 + 0.8 * achievement + gaussian(0.2)), s.enrolment);
+                olympiadParticipants = (int) Math.round(Double.parseDouble(value) * s.enrolment);
             } else if (indicator == Indicator.GRADE10_CONTINUATION_SHARE) {
                 if (s.type.highestGrade() < 11 || s.type == SchoolType.EVENING) {
                     continue;
@@ -830,6 +846,26 @@ public final class SyntheticRegionGenerator {
             out.write(s.id, String.valueOf(year), indicator.code(), value);
             indicatorRows++;
         }
+    }
+
+    /**
+     * The monitoring outcomes of a school and year, or null when the school has none: winners and prize-winners among
+     * its olympiad participants (none without participants), pupils on individual routes (more where disadvantage is
+     * higher, growing over the years as support programmes spread), pupils in additional education (fewer in villages
+     * and disadvantaged schools), teachers using modern methods (following achievement, growing over the years).
+     */
+    private String monitoringOutcome(Indicator indicator, School s, double achievement, int yearIndex, int staff,
+                                     int olympiadParticipants) {
+        double noise = monitoring.nextGaussian();
+        return switch (indicator) {
+            case OLYMPIAD_WINNERS_SHARE -> olympiadParticipants == 0 ? null
+                    : count(logistic(-1.7 + 0.7 * achievement + 0.3 * noise), olympiadParticipants);
+            case INDIVIDUAL_ROUTE_SHARE -> count(logistic(-2.9 + 0.35 * s.disadvantage + 0.2 * yearIndex + 0.3 * noise), s.enrolment);
+            case ADDITIONAL_EDUCATION_SHARE -> count(logistic(0.9 + 0.35 * achievement - 0.35 * s.disadvantage
+                    - (s.locality == Locality.VILLAGE ? 0.4 : 0) + 0.3 * noise), s.enrolment);
+            case MODERN_METHODS_TEACHERS_SHARE -> count(logistic(0.2 + 0.45 * achievement + 0.15 * yearIndex + 0.3 * noise), staff);
+            default -> throw new IllegalArgumentException(indicator.code());
+        };
     }
 
     /** A share as it would be counted: whole pupils (or teachers) out of the total. */
