@@ -12,6 +12,12 @@ import org.opora.school.generator.SyntheticRegionGenerator;
 import org.opora.school.importing.SchoolDataImporter;
 import org.opora.testing.OporaTestApp;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -39,6 +45,7 @@ import java.util.stream.Stream;
  */
 public final class IndicatorBenchmark {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final CurrentUser ADMIN = new CurrentUser("benchmark", EnumSet.of(Role.ADMIN), Scope.EVERYWHERE);
 
     private IndicatorBenchmark() {
@@ -83,6 +90,14 @@ public final class IndicatorBenchmark {
                         session.run("MATCH (v:IndicatorValue) RETURN count(v)").single().get(0).asLong());
             }
             IndicatorService service = context.getBean(IndicatorService.class);
+            context.getBean(org.opora.security.UserRepository.class).provision(new org.opora.security.UserAccount("bench-admin",
+                    "bench-admin", EnumSet.of(Role.ADMIN), Scope.EVERYWHERE), "bench-password-1");
+            HttpClient http = HttpClient.newHttpClient();
+            URI base = server.getURI();
+            String token = JSON.readTree(http.send(HttpRequest.newBuilder(base.resolve("/login"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"bench-admin\",\"password\":\"bench-password-1\"}"))
+                    .build(), HttpResponse.BodyHandlers.ofString()).body()).get("access_token").asText();
             System.out.println("| region | schools | level | first call (ms) | p50 (ms) | p95 (ms) | max (ms) | figures | parts |");
             System.out.println("|---|---|---|---|---|---|---|---|---|");
             for (String region : measured) {
@@ -95,6 +110,7 @@ public final class IndicatorBenchmark {
                             + "ORDER BY n DESC LIMIT 1", Map.of("r", region)).single().get("m").asString();
                 }
                 report(service, region, schools, "region", whole, calls);
+                http(http, base, token, region, schools, calls);
                 report(service, region, schools, "municipality " + municipality,
                         new IndicatorService.TerritoryRequest(region, municipality, null), calls);
             }
@@ -117,6 +133,32 @@ public final class IndicatorBenchmark {
         Arrays.sort(times);
         System.out.printf(Locale.ROOT, "| %s | %d | %s | %.0f | %.1f | %.1f | %.1f | %d | %d |%n", region, schools, level, firstMs,
                 times[calls / 2], times[(int) (calls * 0.95)], times[calls - 1], first.figures().size(), first.parts().size());
+    }
+
+    /** The region dashboard as the web page asks for it, over HTTP on loopback (GraphQL execution and JSON included). */
+    private static void http(HttpClient http, URI base, String token, String region, long schools, int calls) throws Exception {
+        String query = "query($t: MonitoringTerritoryInput!) { monitoringDashboard(territory: $t, year: 2025) { territory { level id name } "
+                + "year years figures { indicator { code name group formula unit direction source documents levels } value numerator "
+                + "denominator previousValue change target { plannedValue setAt inherited } evaluation } parts { territory { level id name } "
+                + "figures { indicator { code } value numerator denominator previousValue change target { plannedValue setAt inherited } "
+                + "evaluation } } } }";
+        String body = JSON.writeValueAsString(Map.of("query", query, "variables", Map.of("t", Map.of("regionId", region))));
+        HttpRequest request = HttpRequest.newBuilder(base.resolve("/graphql")).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        double[] times = new double[calls];
+        int bytes = 0;
+        for (int i = 0; i < calls; i++) {
+            long s = System.nanoTime();
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            times[i] = (System.nanoTime() - s) / 1e6;
+            if (response.statusCode() != 200 || response.body().contains("\"errors\"")) {
+                throw new IllegalStateException(response.body());
+            }
+            bytes = response.body().length();
+        }
+        Arrays.sort(times);
+        System.out.printf(Locale.ROOT, "| %s | %d | region over HTTP (GraphQL, %d KB) | – | %.1f | %.1f | %.1f | | |%n", region, schools,
+                bytes / 1024, times[calls / 2], times[(int) (calls * 0.95)], times[calls - 1]);
     }
 
     private static long schools(Path regionDir) {
