@@ -116,6 +116,7 @@ public final class IndicatorBenchmark {
             }
             System.out.printf(Locale.ROOT, "Load average at the end: %s%n", Files.readString(Path.of("/proc/loadavg")).trim());
         }
+        System.exit(0); // the HTTP client's threads would keep the JVM alive
     }
 
     private static void report(IndicatorService service, String region, long schools, String level,
