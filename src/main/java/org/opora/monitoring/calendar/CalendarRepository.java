@@ -120,7 +120,7 @@ class CalendarRepository implements SchemaMigration {
                          CASE WHEN $kind = 'IDENTIFICATION' THEN COLLECT {
                               MATCH (run:IdentificationRun {regionId: r.id})
                               WHERE date(run.createdAt) >= $yearStart AND date(run.createdAt) <= $yearEnd
-                              RETURN min(date(run.createdAt)) } END AS fromData
+                              RETURN date(run.createdAt) } END AS fromData
                     """;
             case MUNICIPALITY -> """
                     MATCH (:Region {id: $regionId})-[:HAS_MUNICIPALITY]->(m:Municipality)
@@ -134,12 +134,12 @@ class CalendarRepository implements SchemaMigration {
                          CASE WHEN $kind = 'TEACHER_DIAGNOSTICS' THEN COLLECT {
                               MATCH (t:Teacher)-[:WORKS_AT]->(s) MATCH (t)-[:HAS_DIAGNOSTIC]->(dg:Diagnostic)
                               WHERE dg.date >= $yearStart AND dg.date <= $yearEnd
-                              RETURN min(dg.date) } END AS fromData
+                              RETURN dg.date } END AS fromData
                     """;
         };
         String query = territories + """
                 OPTIONAL MATCH (x:MonitoringSubmission {deadlineId: $deadlineId, territoryId: territoryId})
-                WITH territoryId, name, municipalityId, schoolId, head(coalesce(fromData, [])) AS dataOn, x.submittedOn AS markOn
+                WITH territoryId, name, municipalityId, schoolId, reduce(first = null, x IN coalesce(fromData, []) | CASE WHEN first IS NULL OR x < first THEN x ELSE first END) AS dataOn, x.submittedOn AS markOn
                 WITH territoryId, name, municipalityId, schoolId,
                      CASE WHEN dataOn <= $asOf THEN dataOn END AS dataOn, CASE WHEN markOn <= $asOf THEN markOn END AS markOn
                 WITH territoryId, name, municipalityId, schoolId, dataOn, markOn,
