@@ -38,6 +38,7 @@ const RecommendationsPage = lazy(() => import('./pages/RecommendationsPage'));
 const HelpLogPage = lazy(() => import('./pages/HelpLogPage'));
 const EventsPage = lazy(() => import('./pages/EventsPage'));
 const RoadmapsPage = lazy(() => import('./pages/RoadmapsPage'));
+const MonitoringCalendarPage = lazy(() => import('./pages/monitoring/MonitoringCalendarPage'));
 
 /** Coordinators start on the regional overview; every other role on its personal start page. */
 function StartPage() {
@@ -88,6 +89,7 @@ export function App() {
             <Route path="/recommendations" element={<Guard page="recommendations"><RecommendationsPage /></Guard>} />
             <Route path="/help-log" element={<Guard page="helpLog"><HelpLogPage /></Guard>} />
             <Route path="/events" element={<Guard page="events"><EventsPage /></Guard>} />
+            <Route path="/monitoring/calendar" element={<Guard page="monitoringCalendar"><MonitoringCalendarPage /></Guard>} />
             <Route path="/schools" element={<Guard page="schools"><SchoolsPage /></Guard>} />
             <Route path="/schools/:id" element={<Guard page="school"><SchoolPage /></Guard>} />
             <Route path="/identification" element={<Guard page="identification"><IdentificationPage /></Guard>} />
