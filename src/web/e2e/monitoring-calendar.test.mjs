@@ -94,7 +94,7 @@ test('a regional date reminds the municipality, which reads the reminder and mar
     assert.match(await row.locator('[data-testid="deadline-count"]').innerText(), /^0 из 1$/);
     await row.locator('.ant-table-row-expand-icon').click();
     await page.locator('[data-testid="calendar-submitters"]').getByRole('button', { name: 'Отметить сдачу' }).click();
-    await page.locator('[data-testid="calendar-submitters"] .ant-tag', { hasText: 'сдано' }).first().waitFor();
+    await page.locator('[data-testid="calendar-submitters"] .ant-tag', { hasText: /^сдано/ }).first().waitFor();
     await row.locator('[data-testid="deadline-count"]', { hasText: '1 из 1' }).waitFor();
     await row.locator('[data-testid="deadline-phase"]', { hasText: 'сдали все' }).waitFor();
   });
