@@ -59,7 +59,7 @@ public class NotificationDelivery {
             facts.addAll(repository.calendarFacts(calendar.remindersOn(regionId, date), null));
         }
         facts.addAll(repository.overdueMeasures(date, null));
-        facts.addAll(repository.recommendationsDue(date, RECOMMENDATION_SOON_DAYS, null));
+        facts.addAll(repository.recommendationsDue(date, RECOMMENDATION_SOON_DAYS, null, null));
         for (Recipient user : users) {
             try {
                 computedFacts(user.asUser(), date, facts);
@@ -100,7 +100,7 @@ public class NotificationDelivery {
             facts.addAll(repository.calendarFacts(calendar.remindersOn(user.scope().regionId(), date), user.username()));
         }
         facts.addAll(repository.overdueMeasures(date, user.username()));
-        facts.addAll(repository.recommendationsDue(date, RECOMMENDATION_SOON_DAYS, user.username()));
+        facts.addAll(repository.recommendationsDue(date, RECOMMENDATION_SOON_DAYS, user.username(), user.scope().regionId()));
         computedFacts(user, date, facts);
         repository.store(facts, ZonedDateTime.now(clock));
     }

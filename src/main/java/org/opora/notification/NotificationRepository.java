@@ -127,15 +127,17 @@ class NotificationRepository implements SchemaMigration {
     /**
      * Issued recommendations (no answer yet) due within {@code soonDays} or overdue, to who answers them: the school's
      * administrators (SCHOOL, PARENTS), the teacher's own login (TEACHER), the municipality's coordinators.
-     * The key differs before and after the due date, so each recommendation reminds at most twice.
+     * The key differs before and after the due date, so each recommendation reminds at most twice. {@code regionId}
+     * narrows the scan for one user's refresh.
      */
-    List<Fact> recommendationsDue(LocalDate date, int soonDays, @Nullable String username) {
+    List<Fact> recommendationsDue(LocalDate date, int soonDays, @Nullable String username, @Nullable String regionId) {
         Map<String, Object> p = new HashMap<>();
+        p.put("regionId", regionId);
         p.put("date", date);
         p.put("until", date.plusDays(soonDays));
         p.put("username", username);
         return neo4j.readOnce("""
-                MATCH (r:Recommendation {status: 'ISSUED'}) WHERE r.dueDate <= $until
+                MATCH (r:Recommendation {status: 'ISSUED'}) WHERE r.dueDate <= $until AND ($regionId IS NULL OR r.regionId = $regionId)
                 CALL (r) {
                   MATCH (u:User {regionId: r.regionId}) WHERE r.addresseeKind IN ['SCHOOL', 'PARENTS'] AND u.schoolId = r.schoolId AND 'SCHOOL_ADMIN' IN u.roles
                   RETURN u

@@ -19,7 +19,7 @@ class WebAppServingTest {
         for (String path : new String[]{"/", "/signin", "/schools", "/schools/R74-S0001", "/pairs/abc/plan", "/graph", "/import",
                 "/home", "/practices", "/practices/new", "/practices/PR-1/edit", "/my-practices", "/review", "/development",
                 "/mentoring", "/mentoring/MR-1", "/teachers/T-1", "/my-school", "/associations",
-                "/recommendations", "/help-log", "/events", "/programmes", "/programmes/PRG-1", "/roadmaps"}) {
+                "/recommendations", "/help-log", "/events", "/programmes", "/programmes/PRG-1", "/roadmaps", "/monitoring/calendar"}) {
             HttpResponse<String> response = get(path);
             assertThat(response.statusCode()).as(path).isEqualTo(200);
             assertThat(response.headers().firstValue("Content-Type").orElse("")).as(path).startsWith("text/html");
