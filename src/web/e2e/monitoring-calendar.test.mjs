@@ -55,6 +55,9 @@ test('a regional date reminds the municipality, which reads the reminder and mar
     const range = field(modal, 'Приём (начало и срок сдачи)').locator('.ant-picker-range input');
     await typeDate(range.nth(0), ddmmyyyy(today));
     await typeDate(range.nth(1), ddmmyyyy(due));
+    // Close the date picker's popup (it lies over the select below) by clicking the dialog's title.
+    await modal.locator('.ant-modal-title').click();
+    await page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)').first().waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => {});
     await choose(page, field(modal, 'Кто сдаёт').locator('.ant-select'), 'Муниципалитеты');
     await modal.getByRole('button', { name: 'Добавить' }).click();
     const row = page.locator('[data-testid="calendar-table"] tr', { hasText: MARK });
