@@ -192,11 +192,13 @@ public class CalendarService {
     }
 
     private DeadlineStatus visible(CurrentUser user, MonitoringDeadline d, LocalDate asOf, @Nullable String municipalityId) {
-        List<Submitter> mine = repository.submitters(d, asOf).stream()
+        List<Submitter> all = repository.submitters(d, asOf);
+        long pendingOverall = all.stream().filter(s -> !s.submitted()).count();
+        List<Submitter> mine = all.stream()
                 .filter(s -> CalendarAccess.sees(user, s, d.regionId()))
                 .filter(s -> municipalityId == null || municipalityId.equals(s.municipalityId()))
                 .toList();
-        return new DeadlineStatus(d, asOf, mine);
+        return new DeadlineStatus(d, asOf, mine, pendingOverall);
     }
 
     private static String text(@Nullable String value, String field, int max, boolean required) {

@@ -66,6 +66,14 @@ class CalendarAccessTest {
         assertThat(diagnosticsRows(r.curator())).containsExactlyInAnyOrder(r.s1, r.s2, r.s3);
         assertThat(diagnosticsRows(r.municipal2())).containsExactly(r.s3);
         assertThat(diagnosticsRows(r.schoolAdmin1())).containsExactly(r.s1);
+        // The region's own submission is no row of a municipality's, but the deadline is not complete for it either.
+        for (JsonNode d : graphql(r.municipal2(), "{ monitoringCalendar(regionId: \"" + r.region + "\", year: 2025, asOf: \"2025-03-20\") "
+                + "{ kind phase submitterCount } }", Map.of()).data().path("monitoringCalendar")) {
+            if (d.path("kind").asText().equals("IDENTIFICATION")) {
+                assertThat(d.path("submitterCount").asInt()).isZero();
+                assertThat(d.path("phase").asText()).isEqualTo("UPCOMING");
+            }
+        }
 
         // Another municipality asked for explicitly, another region, and the roles outside monitoring: FORBIDDEN.
         assertThat(read(r.municipal2(), r.m1).errorCode()).isEqualTo("FORBIDDEN");
