@@ -39,6 +39,7 @@ const HelpLogPage = lazy(() => import('./pages/HelpLogPage'));
 const ReportsPage = lazy(() => import('./pages/ReportsPage'));
 const EventsPage = lazy(() => import('./pages/EventsPage'));
 const RoadmapsPage = lazy(() => import('./pages/RoadmapsPage'));
+const MonitoringCalendarPage = lazy(() => import('./pages/monitoring/MonitoringCalendarPage'));
 
 /** Coordinators start on the regional overview; every other role on its personal start page. */
 function StartPage() {
@@ -90,6 +91,7 @@ export function App() {
             <Route path="/help-log" element={<Guard page="helpLog"><HelpLogPage /></Guard>} />
             <Route path="/reports" element={<Guard page="reports"><ReportsPage /></Guard>} />
             <Route path="/events" element={<Guard page="events"><EventsPage /></Guard>} />
+            <Route path="/monitoring/calendar" element={<Guard page="monitoringCalendar"><MonitoringCalendarPage /></Guard>} />
             <Route path="/schools" element={<Guard page="schools"><SchoolsPage /></Guard>} />
             <Route path="/schools/:id" element={<Guard page="school"><SchoolPage /></Guard>} />
             <Route path="/identification" element={<Guard page="identification"><IdentificationPage /></Guard>} />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canOpen, coversMunicipality, fixedMunicipality, navigationFor, startsOnOverview } from './access';
+import { canMarkSubmission, canOpen, coversMunicipality, fixedMunicipality, navigationFor, startsOnOverview } from './access';
 
 const regional = { username: 'r', roles: ['REGIONAL_COORDINATOR'], regionId: 'R1' };
 const municipal = { username: 'm', roles: ['MUNICIPAL_COORDINATOR'], regionId: 'R1', municipalityId: 'R1-M1' };
@@ -10,11 +10,11 @@ describe('navigation by role', () => {
   it('gives a regional coordinator every coordinator page', () => {
     expect(navigationFor(regional).map((i) => i.key)).toEqual(
       ['overview', 'schools', 'identification', 'pairing', 'pairs', 'graph', 'import', 'home', 'review', 'practices', 'associations',
-        'programmes', 'roadmaps', 'recommendations', 'helpLog', 'events', 'reports']);
+        'programmes', 'roadmaps', 'recommendations', 'helpLog', 'events', 'reports', 'monitoringCalendar']);
   });
 
   it('opens the справки to the territory staff and school admins, not to teachers', () => {
-    expect(navigationFor(regional).filter((i) => i.group === 'Мониторинг').map((i) => i.key)).toEqual(['reports']);
+    expect(navigationFor(regional).filter((i) => i.group === 'Мониторинг').map((i) => i.key)).toEqual(['reports', 'monitoringCalendar']);
     expect(canOpen({ username: 's', roles: ['SCHOOL_ADMIN'] }, 'reports')).toBe(true);
     expect(canOpen(teacher, 'reports')).toBe(false);
     expect(canOpen({ username: 'x', roles: ['MENTOR'] }, 'reports')).toBe(false);
@@ -64,6 +64,30 @@ describe('navigation by role', () => {
     expect(canOpen({ username: 'c', roles: ['CURATOR'] }, 'roadmaps')).toBe(true);
     expect(canOpen(teacher, 'roadmaps')).toBe(false);
     expect(navigationFor(regional).find((i) => i.key === 'roadmaps')?.group).toBe('Сопровождение');
+  });
+});
+
+describe('monitoring calendar', () => {
+  it('is under «Мониторинг» for coordinators, methodists, curators and school admins, not teachers', () => {
+    expect(navigationFor(regional).find((i) => i.key === 'monitoringCalendar')?.group).toBe('Мониторинг');
+    expect(canOpen(municipal, 'monitoringCalendar')).toBe(true);
+    expect(canOpen({ username: 's', roles: ['SCHOOL_ADMIN'] }, 'monitoringCalendar')).toBe(true);
+    expect(canOpen({ username: 'x', roles: ['METHODIST'] }, 'monitoringCalendar')).toBe(true);
+    expect(canOpen(teacher, 'monitoringCalendar')).toBe(false);
+  });
+
+  it('lets the territory itself or a coordinator above it mark a submission', () => {
+    const schoolRow = { territoryId: 'S1', level: 'SCHOOL', municipalityId: 'R1-M1' };
+    const otherSchoolRow = { territoryId: 'S2', level: 'SCHOOL', municipalityId: 'R1-M2' };
+    const regionRow = { territoryId: 'R1', level: 'REGION', municipalityId: null };
+    const schoolAdmin = { username: 's', roles: ['SCHOOL_ADMIN'], regionId: 'R1', municipalityId: 'R1-M1', schoolId: 'S1' };
+    expect(canMarkSubmission(regional, regionRow)).toBe(true);
+    expect(canMarkSubmission(municipal, schoolRow)).toBe(true);
+    expect(canMarkSubmission(municipal, otherSchoolRow)).toBe(false);
+    expect(canMarkSubmission(municipal, regionRow)).toBe(false);
+    expect(canMarkSubmission(schoolAdmin, schoolRow)).toBe(true);
+    expect(canMarkSubmission(schoolAdmin, otherSchoolRow)).toBe(false);
+    expect(canMarkSubmission({ username: 'x', roles: ['METHODIST'], regionId: 'R1' }, schoolRow)).toBe(false);
   });
 });
 

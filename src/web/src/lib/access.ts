@@ -17,7 +17,7 @@ export type PageKey =
   | 'overview' | 'schools' | 'school' | 'identification' | 'pairing' | 'pairs' | 'graph' | 'import' | 'settings'
   | 'home' | 'practices' | 'myPractices' | 'review' | 'development' | 'mentoring' | 'mySchool' | 'teacher' | 'associations'
   | 'recommendations' | 'helpLog' | 'events' | 'programmes' | 'programme' | 'roadmaps'
-  | 'reports';
+  | 'reports' | 'monitoringCalendar';
 
 const COORDINATORS: RoleName[] = ['REGIONAL_COORDINATOR', 'MUNICIPAL_COORDINATOR', 'CURATOR'];
 const EVERYONE: RoleName[] = ['REGIONAL_COORDINATOR', 'MUNICIPAL_COORDINATOR', 'CURATOR', 'SCHOOL_ADMIN', 'METHODIST', 'MENTOR', 'TEACHER'];
@@ -68,6 +68,9 @@ export const PAGE_ROLES: Record<PageKey, RoleName[]> = {
   roadmaps: ['REGIONAL_COORDINATOR', 'MUNICIPAL_COORDINATOR', 'CURATOR', 'METHODIST', 'SCHOOL_ADMIN'],
   // Справки (monitoringReports): the territory's staff; a school admin gets the card of their school.
   reports: ['REGIONAL_COORDINATOR', 'MUNICIPAL_COORDINATOR', 'CURATOR', 'METHODIST', 'SCHOOL_ADMIN'],
+
+  // monitoringCalendar: each reader sees the submitters of their own territory (the API filters them).
+  monitoringCalendar: ['REGIONAL_COORDINATOR', 'MUNICIPAL_COORDINATOR', 'CURATOR', 'METHODIST', 'SCHOOL_ADMIN'],
 };
 
 /** Roles that agree school programmes or return them to draft (changeSchoolProgrammeStatus to AGREED/DRAFT). */
@@ -118,6 +121,7 @@ export interface NavItem {
 
 /** The menu group of the support cycle (programmes, roadmaps, recommendations, events, help). */
 export const SUPPORT_GROUP = 'Сопровождение';
+/** The menu group of monitoring (issue 16: dashboards, справки, the calendar). */
 export const MONITORING_GROUP = 'Мониторинг';
 
 const NAV: NavItem[] = [
@@ -142,8 +146,20 @@ const NAV: NavItem[] = [
   { key: 'helpLog', path: '/help-log', label: 'Методическая помощь', group: SUPPORT_GROUP },
   { key: 'events', path: '/events', label: 'Мероприятия и курсы', group: SUPPORT_GROUP },
   { key: 'reports', path: '/reports', label: 'Справки', group: MONITORING_GROUP },
+  { key: 'monitoringCalendar', path: '/monitoring/calendar', label: 'Календарь мониторинга', group: MONITORING_GROUP },
 ];
 
 export function navigationFor(caller: Caller | null | undefined): NavItem[] {
   return NAV.filter((item) => canOpen(caller, item.key));
+}
+
+/** A submitter row of the monitoring calendar the caller may mark (markMonitoringSubmitted; the API checks again). */
+export function canMarkSubmission(caller: Caller | null | undefined,
+  submitter: { territoryId: string; level: string; municipalityId?: string | null }): boolean {
+  if (!caller) return false;
+  if (caller.roles.includes('ADMIN') || caller.roles.includes('REGIONAL_COORDINATOR')) return true;
+  if (caller.roles.includes('MUNICIPAL_COORDINATOR') && submitter.level !== 'REGION') {
+    return caller.municipalityId != null && caller.municipalityId === submitter.municipalityId;
+  }
+  return caller.roles.includes('SCHOOL_ADMIN') && submitter.level === 'SCHOOL' && caller.schoolId === submitter.territoryId;
 }

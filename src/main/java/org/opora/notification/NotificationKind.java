@@ -11,5 +11,13 @@ public enum NotificationKind {
     /** Submitted practices waiting for the caller's review. */
     PRACTICE_TO_REVIEW,
     /** The partner school changed an activity of the joint plan, or an activity is overdue. */
-    PAIR_ACTIVITY
+    PAIR_ACTIVITY,
+    /** A monitoring deadline is near and the caller's territory has not submitted (stored, from the daily job). */
+    CALENDAR_REMINDER,
+    /** A monitoring deadline has passed without the submission of the caller's territory, or of territories below it. */
+    CALENDAR_OVERDUE,
+    /** A measure of the programme of the caller's school is past its deadline and not done. */
+    PROGRAMME_MEASURE_OVERDUE,
+    /** A recommendation to the caller (their school, themselves, their municipality) is due within a week or overdue. */
+    RECOMMENDATION_DUE
 }

@@ -18,10 +18,12 @@ class SecurityGraphQl implements GraphQlWiring {
 
     private final UserRepository users;
     private final UserService service;
+    private final UserEmails emails;
 
-    SecurityGraphQl(UserRepository users, UserService service) {
+    SecurityGraphQl(UserRepository users, UserService service, UserEmails emails) {
         this.users = users;
         this.service = service;
+        this.emails = emails;
     }
 
     @Override
@@ -53,7 +55,18 @@ class SecurityGraphQl implements GraphQlWiring {
                 .dataFetcher("resetUserPassword", env -> view(env, service.resetPassword(env.getArgument("username"),
                         env.getArgument("password"), RequestContext.user(env))))
                 .dataFetcher("changeMyPassword", env -> service.changeOwnPassword(env.getArgument("currentPassword"),
-                        env.getArgument("newPassword"), RequestContext.user(env))));
+                        env.getArgument("newPassword"), RequestContext.user(env)))
+                .dataFetcher("setMyEmail", env -> {
+                    CurrentUser user = RequestContext.user(env);
+                    emails.setOwn(user, env.getArgument("email"));
+                    return users.find(user.username()).map(u -> toMe(u.account())).orElseThrow();
+                })
+                .dataFetcher("setUserEmail", env -> {
+                    emails.setFor(RequestContext.user(env), env.getArgument("username"), env.getArgument("email"));
+                    return true;
+                }));
+        wiring.type("Me", t -> t.dataFetcher("email", env -> emails.of((String) env.<Map<String, Object>>getSource().get("username"))
+                .orElse(null)));
         wiring.type("UserAuditEntry", t -> t.dataFetcher("action", env -> ((UserAuditEntry) env.getSource()).action().name()));
     }
 

@@ -7,5 +7,7 @@ public enum UserAuditAction {
     PASSWORD_RESET,
     PASSWORD_CHANGED,
     /** Created or replaced at start-up or by tests, outside the API (demo logins, admin bootstrap). */
-    PROVISIONED
+    PROVISIONED,
+    /** The notification e-mail address was set, changed or removed (the address is not kept in the audit). */
+    EMAIL_CHANGED
 }
