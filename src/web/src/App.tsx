@@ -38,6 +38,8 @@ const RecommendationsPage = lazy(() => import('./pages/RecommendationsPage'));
 const HelpLogPage = lazy(() => import('./pages/HelpLogPage'));
 const EventsPage = lazy(() => import('./pages/EventsPage'));
 const RoadmapsPage = lazy(() => import('./pages/RoadmapsPage'));
+const MonitoringDashboardPage = lazy(() => import('./pages/monitoring/MonitoringDashboardPage'));
+const MonitoringTargetsPage = lazy(() => import('./pages/monitoring/MonitoringTargetsPage'));
 
 /** Coordinators start on the regional overview; every other role on its personal start page. */
 function StartPage() {
@@ -97,6 +99,10 @@ export function App() {
             <Route path="/graph" element={<Guard page="graph"><GraphPage /></Guard>} />
             <Route path="/import" element={<Guard page="import"><ImportPage /></Guard>} />
             <Route path="/roadmaps" element={<Guard page="roadmaps"><RoadmapsPage /></Guard>} />
+            <Route path="/monitoring" element={<Guard page="monitoring"><MonitoringDashboardPage /></Guard>} />
+            <Route path="/monitoring/municipalities/:municipalityId" element={<Guard page="monitoring"><MonitoringDashboardPage /></Guard>} />
+            <Route path="/monitoring/schools/:schoolId" element={<Guard page="monitoring"><MonitoringDashboardPage /></Guard>} />
+            <Route path="/monitoring-targets" element={<Guard page="monitoringTargets"><MonitoringTargetsPage /></Guard>} />
             <Route path="*" element={<NotFound />} />
           </Routes>
         </Suspense>

@@ -10,7 +10,7 @@ describe('navigation by role', () => {
   it('gives a regional coordinator every coordinator page', () => {
     expect(navigationFor(regional).map((i) => i.key)).toEqual(
       ['overview', 'schools', 'identification', 'pairing', 'pairs', 'graph', 'import', 'home', 'review', 'practices', 'associations',
-        'programmes', 'roadmaps', 'recommendations', 'helpLog', 'events']);
+        'programmes', 'roadmaps', 'recommendations', 'helpLog', 'events', 'monitoring', 'monitoringTargets']);
   });
 
   it('gives a municipal coordinator no import', () => {
@@ -40,7 +40,7 @@ describe('navigation by role', () => {
   });
 
   it('lets an administrator open everything', () => {
-    expect(navigationFor(admin)).toHaveLength(20);
+    expect(navigationFor(admin)).toHaveLength(22);
   });
 
   it('groups the support pages: issuers and school admins get the help log, teachers only recommendations', () => {
@@ -57,6 +57,20 @@ describe('navigation by role', () => {
     expect(canOpen({ username: 'c', roles: ['CURATOR'] }, 'roadmaps')).toBe(true);
     expect(canOpen(teacher, 'roadmaps')).toBe(false);
     expect(navigationFor(regional).find((i) => i.key === 'roadmaps')?.group).toBe('Сопровождение');
+  });
+});
+
+describe('monitoring pages', () => {
+  it('puts the dashboards under «Мониторинг»: readers of the territory see them, only coordinators set targets', () => {
+    const methodist = { username: 'x', roles: ['METHODIST'], regionId: 'R1' };
+    const schoolAdmin = { username: 's', roles: ['SCHOOL_ADMIN'], regionId: 'R1', schoolId: 'S1' };
+    expect(navigationFor(municipal).filter((i) => i.group === 'Мониторинг').map((i) => i.key)).toEqual(['monitoring', 'monitoringTargets']);
+    expect(navigationFor(methodist).filter((i) => i.group === 'Мониторинг').map((i) => i.key)).toEqual(['monitoring']);
+    expect(canOpen(schoolAdmin, 'monitoring')).toBe(true);
+    expect(canOpen(schoolAdmin, 'monitoringTargets')).toBe(false);
+    expect(canOpen({ username: 'c', roles: ['CURATOR'] }, 'monitoringTargets')).toBe(false);
+    expect(canOpen(teacher, 'monitoring')).toBe(false);
+    expect(canOpen({ username: 'm', roles: ['MENTOR'] }, 'monitoring')).toBe(false);
   });
 });
 
