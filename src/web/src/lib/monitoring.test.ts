@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  changeTone, comparisonTone, countedOnlyFor, effectiveYear, EVALUATION_LABELS, fileNameFromDisposition, formatChange,
+  changeTone, chartValue, comparisonTone, groupSpans, countedOnlyFor, effectiveYear, EVALUATION_LABELS, fileNameFromDisposition, formatChange,
   formatFigureValue, formatRatio, formatTarget, inputFromPlanned, plannedFromInput, reportsFor, reportUrl,
   type FigureLike,
 } from './monitoring';
@@ -91,6 +91,14 @@ describe('drill-down, targets and years', () => {
     expect(inputFromPlanned(0.625, 'SHARE')).toBe(62.5);
     expect(inputFromPlanned(0.07, 'SHARE')).toBe(7);
     expect(inputFromPlanned(null, 'COUNT')).toBeNull();
+  });
+
+  it('spans each section over its rows and scales shares to per cent for the chart', () => {
+    expect(groupSpans(['Результаты', 'Результаты', 'Учителя', 'Результаты'])).toEqual([2, 0, 1, 1]);
+    expect(groupSpans([])).toEqual([]);
+    expect(chartValue(0.4567, 'SHARE')).toBe(45.7);
+    expect(chartValue(12, 'COUNT')).toBe(12);
+    expect(chartValue(null, 'SHARE')).toBeNull();
   });
 
   it('falls back to the newest year with data', () => {

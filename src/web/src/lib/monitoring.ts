@@ -117,6 +117,24 @@ export const CELL_TONE_LABELS: Record<CellTone, string> = {
   none: '',
 };
 
+/** Row spans of a section column over rows kept in catalogue order: the first row of a run spans it, the others 0. */
+export function groupSpans(groups: readonly string[]): number[] {
+  const spans = groups.map(() => 0);
+  for (let i = 0; i < groups.length;) {
+    let j = i;
+    while (j < groups.length && groups[j] === groups[i]) j++;
+    spans[i] = j - i;
+    i = j;
+  }
+  return spans;
+}
+
+/** A chart value: shares as per cent rounded to a tenth (the axis is in %), counts as they are. */
+export function chartValue(value: number | null | undefined, unit: Unit): number | null {
+  if (value == null || Number.isNaN(value)) return null;
+  return unit === 'SHARE' ? Math.round(value * 1000) / 10 : value;
+}
+
 /** Which number was clicked: the value and the numerator open the counted rows, the denominator the whole base. */
 export type DrillTarget = 'value' | 'numerator' | 'denominator';
 

@@ -19,6 +19,8 @@ export interface DrillRequest {
   territoryName: string;
   year: number;
   countedOnly: boolean;
+  /** The clicked figure as shown, e.g. «30 % (12 из 40)». */
+  summary?: string;
 }
 
 interface Row {
@@ -91,8 +93,10 @@ export function DrillDownDrawer({ request, onClose }: { request: DrillRequest | 
     <Drawer open={request != null} onClose={onClose} size={Math.min(1000, window.innerWidth - 40)} destroyOnHidden
       title={request ? request.indicatorName : ''} data-testid="drill-down">
       {request && (
-        <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-          <Typography.Text type="secondary">{request.territoryName}, {request.year} год</Typography.Text>
+        <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+          <Typography.Text type="secondary">
+            {request.territoryName}, {request.year} год{request.summary ? `: ${request.summary}` : ''}
+          </Typography.Text>
           <Segmented<string> value={countedOnly ? 'counted' : 'all'} onChange={(v) => setCountedOnly(v === 'counted')}
             options={[{ value: 'counted', label: 'Учтённые в числителе' }, { value: 'all', label: 'Вся база показателя' }]}
             data-testid="drill-down-mode" />
@@ -104,7 +108,7 @@ export function DrillDownDrawer({ request, onClose }: { request: DrillRequest | 
           )}
           <ErrorAlert error={error} />
           {!withTeachers && rows.length > 0 && request.code.includes('TEACHER') && (
-            <Alert type="info" showIcon message="Сведения об отдельных учителях — персональные данные: показаны школы, в которых они работают." />
+            <Alert type="info" showIcon title="Сведения об отдельных учителях — персональные данные: показаны школы, в которых они работают." />
           )}
           <Table<Row> size="small" rowKey="key" dataSource={rows} loading={loading} pagination={false}
             data-testid="drill-down-table" scroll={{ x: 800 }}

@@ -10,8 +10,8 @@ import { QueryState } from '../../components/QueryState';
 import { EChart } from '../../components/EChart';
 import { formatInt } from '../../lib/format';
 import {
-  CELL_TONE_LABELS, CELL_TONE_STYLES, changeTone, comparisonTone, countedOnlyFor, effectiveYear, EVALUATION_LABELS,
-  EVALUATION_TAG_COLORS, formatChange, formatFigureValue, formatTarget, TONE_COLORS,
+  CELL_TONE_LABELS, CELL_TONE_STYLES, changeTone, chartValue, comparisonTone, groupSpans, countedOnlyFor, effectiveYear, EVALUATION_LABELS,
+  EVALUATION_TAG_COLORS, formatChange, formatFigureValue, formatRatio, formatTarget, TONE_COLORS,
   type CellTone, type DrillTarget, type Evaluation, type FigureLike,
 } from '../../lib/monitoring';
 import type { MonitoringDashboardQuery, MonitoringFigureFieldsFragment, MonitoringTerritoryInput } from '../../gql/graphql';
@@ -67,11 +67,12 @@ function DashboardView({ input }: { input: MonitoringTerritoryInput }) {
   const year = dashboard?.year ?? askedYear;
   const name = dashboard?.territory.name ?? '';
   const level = dashboard?.territory.level ?? (input.schoolId ? 'SCHOOL' : input.municipalityId ? 'MUNICIPALITY' : 'REGION');
-  const open = (figure: { indicator: { code: string; name: string } }, target: DrillTarget,
+  const open = (figure: { indicator: { code: string; name: string }; summary?: string }, target: DrillTarget,
     where: MonitoringTerritoryInput = input, whereName = name) => setDrill({
     code: figure.indicator.code,
     indicatorName: figure.indicator.name,
     territory: where, territoryName: whereName, year, countedOnly: countedOnlyFor(target),
+    summary: figure.summary,
   });
 
   const counts = useMemo(() => Object.fromEntries(EVALUATIONS.map((e) => [e,
@@ -106,21 +107,28 @@ function DashboardView({ input }: { input: MonitoringTerritoryInput }) {
       <QueryState fetching={fetching} error={error} empty={!dashboard} emptyText="Нет данных мониторинга">
         {dashboard && (
           <Row gutter={[16, 16]}>
-            <Col span={24}>
-              <Card>
+            <Col xs={24} xl={14}>
+              <Card style={{ height: '100%' }}>
                 <Row gutter={16}>
                   <Col flex="1"><Statistic title="Показателей" value={formatInt(dashboard.figures.length)} /></Col>
                   {EVALUATIONS.map((e) => (
                     <Col flex="1" key={e}>
-                      <Statistic title={EVALUATION_LABELS[e]} value={formatInt(counts[e])} valueStyle={{ color: STAT_COLORS[e] }}
+                      <Statistic title={EVALUATION_LABELS[e]} value={formatInt(counts[e])} styles={{ content: { color: STAT_COLORS[e] } }}
                         valueRender={(v) => <span data-testid={`count-${e}`}>{v}</span>} />
                     </Col>
                   ))}
                 </Row>
               </Card>
             </Col>
+            <Col xs={24} xl={10}>
+              <Card title="Справки" size="small" style={{ height: '100%' }}>
+                <ReportLinks territory={{ regionId: String(input.regionId),
+                  municipalityId: input.municipalityId == null ? null : String(input.municipalityId),
+                  schoolId: input.schoolId == null ? null : String(input.schoolId) }} territoryName={name} year={year} />
+              </Card>
+            </Col>
             <Col span={24}>
-              <FiguresCard figures={dashboard.figures} year={year} onDrill={(f, t) => open(f, t)} />
+              <FiguresCard figures={dashboard.figures} year={year} onDrill={(f, t) => open({ ...f, summary: figureSummary(f) }, t)} />
             </Col>
             {dashboard.parts.length > 0 && (
               <Col span={24}>
@@ -131,19 +139,17 @@ function DashboardView({ input }: { input: MonitoringTerritoryInput }) {
                   onDrill={(part, figure) => open(figure, 'value', partInput(input, part), part.territory.name)} />
               </Col>
             )}
-            <Col xs={24} xl={12}>
-              <Card title="Справки">
-                <ReportLinks territory={{ regionId: String(input.regionId),
-                  municipalityId: input.municipalityId == null ? null : String(input.municipalityId),
-                  schoolId: input.schoolId == null ? null : String(input.schoolId) }} territoryName={name} year={year} />
-              </Card>
-            </Col>
           </Row>
         )}
       </QueryState>
       <DrillDownDrawer request={drill} onClose={() => setDrill(null)} />
     </>
   );
+}
+
+function figureSummary(f: { value?: number | null; numerator?: number | null; denominator?: number | null; indicator: { unit: 'SHARE' | 'COUNT' } }) {
+  const ratio = formatRatio(f.numerator, f.denominator);
+  return `${formatFigureValue(f.value, f.indicator.unit)}${ratio === '—' ? '' : ` (${ratio})`}`;
 }
 
 function partInput(input: MonitoringTerritoryInput, part: Part): MonitoringTerritoryInput {
@@ -182,16 +188,7 @@ function FiguresCard({ figures, year, onDrill }: { figures: Figure[]; year: numb
   const [group, setGroup] = useState<string>('all');
   const shown = figures.filter((f) => group === 'all' || f.indicator.group === group);
   // The section's title spans its rows (rows stay in catalogue order).
-  const spans = useMemo(() => {
-    const result = shown.map(() => 0);
-    for (let i = 0; i < shown.length;) {
-      let j = i;
-      while (j < shown.length && shown[j].indicator.group === shown[i].indicator.group) j++;
-      result[i] = j - i;
-      i = j;
-    }
-    return result;
-  }, [shown]);
+  const spans = useMemo(() => groupSpans(shown.map((f) => f.indicator.group)), [shown]);
 
   return (
     <Card title={`Показатели за ${year} год`} extra={(
@@ -206,8 +203,11 @@ function FiguresCard({ figures, year, onDrill }: { figures: Figure[]; year: numb
             onCell: (_, index) => ({ rowSpan: spans[index ?? 0] }) },
           { title: 'Показатель', key: 'name', render: (_: unknown, f) => <>{f.indicator.name}<IndicatorInfo figure={f} /></> },
           { title: `${year}`, key: 'value', align: 'right', width: 90,
-            render: (_: unknown, f) => <DrillNumber text={formatFigureValue(f.value, f.indicator.unit)} testId={`value-${f.indicator.code}`}
-              label={`Школы, учтённые в показателе «${f.indicator.name}»`} onClick={() => onDrill(f, 'value')} /> },
+            render: (_: unknown, f) => (
+              <span data-code={f.indicator.code} data-direction={f.indicator.direction} data-unit={f.indicator.unit}>
+                <DrillNumber text={formatFigureValue(f.value, f.indicator.unit)} testId={`value-${f.indicator.code}`}
+                  label={`Школы, учтённые в показателе «${f.indicator.name}»`} onClick={() => onDrill(f, 'value')} />
+              </span>) },
           { title: 'Числитель / знаменатель', key: 'ratio', align: 'right', width: 130,
             render: (_: unknown, f) => (f.numerator == null && f.denominator == null ? '—' : (
               <span>
@@ -241,7 +241,7 @@ type PartRow = { key: string; part: Part; figures: Map<string, Part['figures'][n
 function Comparison({ dashboard, onOpenPart, onDrill }: {
   dashboard: Dashboard;
   onOpenPart: (part: Part) => void;
-  onDrill: (part: Part, figure: { indicator: { code: string; name: string } }) => void;
+  onDrill: (part: Part, figure: { indicator: { code: string; name: string }; summary: string }) => void;
 }) {
   const byMunicipality = dashboard.territory.level === 'REGION';
   const indicators = dashboard.figures.map((f) => f.indicator);
@@ -265,7 +265,8 @@ function Comparison({ dashboard, onOpenPart, onDrill }: {
   const option = useMemo(() => {
     if (!chartedIndicator) return {};
     const unit = chartedIndicator.unit;
-    const scale = (v: number | null | undefined) => (v == null ? null : unit === 'SHARE' ? Math.round(v * 1000) / 10 : v);
+    const scale = (v: number | null | undefined) => chartValue(v, unit);
+    const label = (v: number | null | undefined) => (v == null ? '—' : unit === 'SHARE' ? `${String(v).replace('.', ',')} %` : String(v).replace('.', ','));
     const sorted = [...rows].sort((a, b) => (a.figures.get(chartedIndicator.code)?.value ?? -1) - (b.figures.get(chartedIndicator.code)?.value ?? -1));
     const whole = overall.get(chartedIndicator.code);
     const marks = [
@@ -275,7 +276,7 @@ function Comparison({ dashboard, onOpenPart, onDrill }: {
     ];
     return {
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' },
-        valueFormatter: (v: number) => (v == null ? '—' : unit === 'SHARE' ? `${String(v).replace('.', ',')} %` : String(v)) },
+        valueFormatter: (v: number) => label(v) },
       grid: { left: 220, right: 40, top: 30, bottom: 30 },
       xAxis: { type: 'value', name: unit === 'SHARE' ? '%' : '', max: unit === 'SHARE' ? 100 : undefined },
       yAxis: { type: 'category', data: sorted.map((r) => r.part.territory.name), axisLabel: { width: 210, overflow: 'truncate' } },
@@ -285,7 +286,7 @@ function Comparison({ dashboard, onOpenPart, onDrill }: {
           value: scale(r.figures.get(chartedIndicator.code)?.value), id: r.key,
           itemStyle: { color: ({ achieved: '#52c41a', notAchieved: '#ff4d4f', better: '#95de64', worse: '#ff9c6e', noData: '#d9d9d9', none: '#69b1ff' } as Record<CellTone, string>)[toneOf(r, chartedIndicator.code)] },
         })),
-        markLine: { symbol: 'none', label: { formatter: '{b}: {c}' }, data: marks },
+        markLine: { symbol: 'none', label: { formatter: (p: { name: string; value: number }) => `${p.name}: ${label(p.value)}` }, data: marks },
       }],
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -318,7 +319,7 @@ function Comparison({ dashboard, onOpenPart, onDrill }: {
             render: (_: unknown, r: PartRow) => {
               const f = r.figures.get(i.code);
               const text = formatFigureValue(f?.value, i.unit);
-              return <DrillNumber text={text} label={`${r.part.territory.name}: ${i.name}`} onClick={() => onDrill(r.part, { indicator: i })} />;
+              return <DrillNumber text={text} label={`${r.part.territory.name}: ${i.name}`} onClick={() => onDrill(r.part, { indicator: i, summary: figureSummary({ ...f, indicator: i }) })} />;
             },
           })),
         ]} />

@@ -6,7 +6,7 @@ import { useTerritory } from '../../lib/useTerritory';
 import { useAction } from '../../lib/useAction';
 import { QueryState } from '../../components/QueryState';
 import {
-  EVALUATION_LABELS, EVALUATION_TAG_COLORS, formatFigureValue, formatTarget, inputFromPlanned, plannedFromInput,
+  EVALUATION_LABELS, EVALUATION_TAG_COLORS, formatFigureValue, groupSpans, formatTarget, inputFromPlanned, plannedFromInput,
 } from '../../lib/monitoring';
 import type { MonitoringFigureFieldsFragment, MonitoringTerritoryInput } from '../../gql/graphql';
 import { DashboardQuery, SetTargetMutation } from './queries';
@@ -37,6 +37,7 @@ export default function MonitoringTargetsPage() {
   const run = useAction(reload);
 
   const years = useMemo(() => [...new Set([now + 1, now, ...(dashboard?.years ?? []), now - 1, now - 2])].sort((a, b) => b - a), [dashboard, now]);
+  const spans = useMemo(() => groupSpans((dashboard?.figures ?? []).map((f) => f.indicator.group)), [dashboard]);
   const regional = caller.roles.includes('REGIONAL_COORDINATOR') || caller.roles.includes('ADMIN');
 
   const save = (f: Figure, plannedValue: number | null) => input && run(
@@ -71,13 +72,15 @@ export default function MonitoringTargetsPage() {
             </Space>
           </Col>
         </Row>
-        {!regional && municipalityId == null && <Alert type="info" showIcon message="Цели региона задаёт региональный координатор" />}
+        {!regional && municipalityId == null && <Alert type="info" showIcon title="Цели региона задаёт региональный координатор" />}
         <QueryState fetching={fetching} error={error} empty={!dashboard} emptyText="Нет показателей">
           <Table<Figure> size="small" rowKey={(f) => f.indicator.code} dataSource={dashboard?.figures ?? []} pagination={false}
-            data-testid="targets-table" scroll={{ x: 1000 }}
+            data-testid="targets-table" scroll={{ x: 1000 }} bordered
             columns={[
-              { title: 'Раздел', key: 'group', width: 150, render: (_: unknown, f) => f.indicator.group },
+              { title: 'Раздел', key: 'group', width: 150, render: (_: unknown, f) => f.indicator.group,
+                onCell: (_, index) => ({ rowSpan: spans[index ?? 0] }) },
               { title: 'Показатель', key: 'name', render: (_: unknown, f) => f.indicator.name },
+              { title: `Факт ${year - 1}`, key: 'previous', align: 'right', width: 100, render: (_: unknown, f) => formatFigureValue(f.previousValue, f.indicator.unit) },
               { title: `Факт ${year}`, key: 'value', align: 'right', width: 100, render: (_: unknown, f) => formatFigureValue(f.value, f.indicator.unit) },
               { title: 'Действующая цель', key: 'target', width: 150, render: (_: unknown, f) => (
                 <span data-testid={`target-${f.indicator.code}`}>{formatTarget(f)}
@@ -91,7 +94,8 @@ export default function MonitoringTargetsPage() {
                 return (
                   <Space>
                     <InputNumber<number> value={draft} min={0} max={share ? 100 : undefined} step={share ? 1 : 1} decimalSeparator=","
-                      precision={share ? 1 : 0} style={{ width: 110 }} suffix={share ? '%' : undefined}
+                      precision={share ? 1 : 0} style={{ width: 130 }} suffix={share ? '%' : undefined}
+                      prefix={f.indicator.direction === 'HIGHER_IS_BETTER' ? '≥' : '≤'}
                       aria-label={`Цель: ${f.indicator.name}`} data-testid={`target-input-${f.indicator.code}`}
                       onChange={(v) => setDrafts((d) => ({ ...d, [f.indicator.code]: v }))} />
                     <Button size="small" type="primary" disabled={draft == null} data-testid={`target-save-${f.indicator.code}`}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, List, Space } from 'antd';
+import { Alert, Button, Col, Row, Space } from 'antd';
 import { FileExcelOutlined, FilePdfOutlined } from '@ant-design/icons';
 import { useAuth } from '../../auth/AuthContext';
 import { download } from '../../lib/csv';
@@ -40,21 +40,24 @@ export function ReportLinks({ territory, territoryName, year }: { territory: Rep
 
   return (
     <>
-      <List size="small" dataSource={reportsFor(territory)} data-testid="reports"
-        renderItem={(kind) => (
-          <List.Item actions={[
-            <Space key="buttons">
-              {(['pdf', 'xlsx'] as const).map((format) => (
-                <Button key={format} size="small" loading={busy === `${kind}.${format}`} data-testid={`report-${kind}-${format}`}
-                  icon={format === 'pdf' ? <FilePdfOutlined /> : <FileExcelOutlined />}
-                  onClick={() => fetchReport(kind, format)}>{format.toUpperCase()}</Button>
-              ))}
-            </Space>,
-          ]}>
-            {REPORT_LABELS[kind]}, {year}
-          </List.Item>
-        )} />
-      {error && <Alert style={{ marginTop: 8 }} type="error" showIcon message={error} role="alert" />}
+      <div data-testid="reports">
+        {reportsFor(territory).map((kind) => (
+          <Row key={kind} justify="space-between" align="middle" gutter={8} style={{ padding: '6px 0' }}>
+            <Col flex="auto">{REPORT_LABELS[kind]}, {year}</Col>
+            <Col>
+              <Space>
+                {(['pdf', 'xlsx'] as const).map((format) => (
+                  <Button key={format} size="small" loading={busy === `${kind}.${format}`} data-testid={`report-${kind}-${format}`}
+                    aria-label={`${REPORT_LABELS[kind]}, ${format.toUpperCase()}`}
+                    icon={format === 'pdf' ? <FilePdfOutlined /> : <FileExcelOutlined />}
+                    onClick={() => fetchReport(kind, format)}>{format.toUpperCase()}</Button>
+                ))}
+              </Space>
+            </Col>
+          </Row>
+        ))}
+      </div>
+      {error && <Alert style={{ marginTop: 8 }} type="error" showIcon title={error} role="alert" />}
     </>
   );
 }
