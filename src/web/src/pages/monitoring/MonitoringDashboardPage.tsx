@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Breadcrumb, Button, Card, Col, Popover, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
-import { InfoCircleOutlined } from '@ant-design/icons';
+import { DownloadOutlined, InfoCircleOutlined } from '@ant-design/icons';
+import { download, toCsv } from '../../lib/csv';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { useQuery } from 'urql';
 import { useCaller } from '../../auth/CallerContext';
@@ -294,9 +295,20 @@ function Comparison({ dashboard, onOpenPart, onDrill }: {
 
   return (
     <Card title={byMunicipality ? 'Сравнение муниципалитетов' : 'Школы муниципалитета'} extra={(
+      <Space>
+      <Button icon={<DownloadOutlined />} data-testid="comparison-csv" onClick={() => download(
+        `${byMunicipality ? 'Муниципалитеты' : 'Школы'} — ${dashboard.territory.name}, ${dashboard.year}.csv`,
+        toCsv(rows, [
+          { title: partTitle, value: (r: PartRow) => r.part.territory.name },
+          ...indicators.map((i) => ({
+            title: i.unit === 'SHARE' ? `${i.name}, %` : i.name,
+            value: (r: PartRow) => chartValue(r.figures.get(i.code)?.value, i.unit),
+          })),
+        ]), 'text/csv;charset=utf-8')}>CSV</Button>
       <Select value={group} onChange={(g) => { setGroup(g); setCharted(indicators.find((i) => i.group === g)?.code ?? ''); }}
         style={{ width: 260 }} aria-label="Раздел для сравнения" data-testid="comparison-group"
         options={groups.map((g) => ({ value: g, label: g }))} />
+      </Space>
     )}>
       <Table<PartRow> size="small" rowKey="key" dataSource={rows} bordered data-testid="comparison-table"
         pagination={rows.length > 25 ? { pageSize: 25, showSizeChanger: false } : false}
