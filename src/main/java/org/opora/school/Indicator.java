@@ -49,7 +49,17 @@ public enum Indicator {
             Unit.INDEX, Kind.RESOURCE, Adverse.LOWER),
     METHODICAL_SUPPORT_INDEX("methodical_support_index",
             "Индекс методического обеспечения (методические объединения, сопровождение, повышение квалификации; 1 — полностью обеспечена)",
-            Unit.INDEX, Kind.RESOURCE, Adverse.LOWER);
+            Unit.INDEX, Kind.RESOURCE, Adverse.LOWER),
+    // Outcomes the monitoring indicators need (issue 16; docs/monitoring.md «Indicators»).
+    OLYMPIAD_WINNERS_SHARE("olympiad_winners_share", "Доля победителей и призёров среди участников муниципального этапа ВсОШ",
+            Unit.SHARE, Kind.OUTCOME, null),
+    INDIVIDUAL_ROUTE_SHARE("individual_route_share", "Доля обучающихся с индивидуальными образовательными маршрутами",
+            Unit.SHARE, Kind.OUTCOME, null),
+    ADDITIONAL_EDUCATION_SHARE("additional_education_share", "Доля обучающихся, охваченных дополнительным образованием",
+            Unit.SHARE, Kind.OUTCOME, null),
+    MODERN_METHODS_TEACHERS_SHARE("modern_methods_teachers_share",
+            "Доля педагогов, использующих современные методические приёмы, технологии, подходы",
+            Unit.SHARE, Kind.OUTCOME, null);
 
     /**
      * CONTEXT: the conditions a school works in; OUTCOME: results other than test scores; RESOURCE: the
