@@ -36,6 +36,7 @@ const ProgrammesPage = lazy(() => import('./pages/ProgrammesPage'));
 const ProgrammePage = lazy(() => import('./pages/ProgrammePage'));
 const RecommendationsPage = lazy(() => import('./pages/RecommendationsPage'));
 const HelpLogPage = lazy(() => import('./pages/HelpLogPage'));
+const ReportsPage = lazy(() => import('./pages/ReportsPage'));
 const EventsPage = lazy(() => import('./pages/EventsPage'));
 const RoadmapsPage = lazy(() => import('./pages/RoadmapsPage'));
 const MonitoringDashboardPage = lazy(() => import('./pages/monitoring/MonitoringDashboardPage'));
@@ -89,6 +90,7 @@ export function App() {
             <Route path="/programmes/:id" element={<Guard page="programme"><ProgrammePage /></Guard>} />
             <Route path="/recommendations" element={<Guard page="recommendations"><RecommendationsPage /></Guard>} />
             <Route path="/help-log" element={<Guard page="helpLog"><HelpLogPage /></Guard>} />
+            <Route path="/reports" element={<Guard page="reports"><ReportsPage /></Guard>} />
             <Route path="/events" element={<Guard page="events"><EventsPage /></Guard>} />
             <Route path="/schools" element={<Guard page="schools"><SchoolsPage /></Guard>} />
             <Route path="/schools/:id" element={<Guard page="school"><SchoolPage /></Guard>} />

@@ -10,7 +10,14 @@ describe('navigation by role', () => {
   it('gives a regional coordinator every coordinator page', () => {
     expect(navigationFor(regional).map((i) => i.key)).toEqual(
       ['overview', 'schools', 'identification', 'pairing', 'pairs', 'graph', 'import', 'home', 'review', 'practices', 'associations',
-        'programmes', 'roadmaps', 'recommendations', 'helpLog', 'events', 'monitoring', 'monitoringTargets']);
+        'programmes', 'roadmaps', 'recommendations', 'helpLog', 'events', 'monitoring', 'monitoringTargets', 'reports']);
+  });
+
+  it('opens the справки to the territory staff and school admins, not to teachers', () => {
+    expect(navigationFor(regional).filter((i) => i.group === 'Мониторинг').map((i) => i.key)).toEqual(['monitoring', 'monitoringTargets', 'reports']);
+    expect(canOpen({ username: 's', roles: ['SCHOOL_ADMIN'] }, 'reports')).toBe(true);
+    expect(canOpen(teacher, 'reports')).toBe(false);
+    expect(canOpen({ username: 'x', roles: ['MENTOR'] }, 'reports')).toBe(false);
   });
 
   it('gives a municipal coordinator no import', () => {
@@ -40,7 +47,7 @@ describe('navigation by role', () => {
   });
 
   it('lets an administrator open everything', () => {
-    expect(navigationFor(admin)).toHaveLength(22);
+    expect(navigationFor(admin)).toHaveLength(23);
   });
 
   it('groups the support pages: issuers and school admins get the help log, teachers only recommendations', () => {
@@ -64,8 +71,8 @@ describe('monitoring pages', () => {
   it('puts the dashboards under «Мониторинг»: readers of the territory see them, only coordinators set targets', () => {
     const methodist = { username: 'x', roles: ['METHODIST'], regionId: 'R1' };
     const schoolAdmin = { username: 's', roles: ['SCHOOL_ADMIN'], regionId: 'R1', schoolId: 'S1' };
-    expect(navigationFor(municipal).filter((i) => i.group === 'Мониторинг').map((i) => i.key)).toEqual(['monitoring', 'monitoringTargets']);
-    expect(navigationFor(methodist).filter((i) => i.group === 'Мониторинг').map((i) => i.key)).toEqual(['monitoring']);
+    expect(navigationFor(municipal).filter((i) => i.group === 'Мониторинг').map((i) => i.key)).toEqual(['monitoring', 'monitoringTargets', 'reports']);
+    expect(navigationFor(methodist).filter((i) => i.group === 'Мониторинг').map((i) => i.key)).toEqual(['monitoring', 'reports']);
     expect(canOpen(schoolAdmin, 'monitoring')).toBe(true);
     expect(canOpen(schoolAdmin, 'monitoringTargets')).toBe(false);
     expect(canOpen({ username: 'c', roles: ['CURATOR'] }, 'monitoringTargets')).toBe(false);

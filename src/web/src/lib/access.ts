@@ -17,7 +17,7 @@ export type PageKey =
   | 'overview' | 'schools' | 'school' | 'identification' | 'pairing' | 'pairs' | 'graph' | 'import' | 'settings'
   | 'home' | 'practices' | 'myPractices' | 'review' | 'development' | 'mentoring' | 'mySchool' | 'teacher' | 'associations'
   | 'recommendations' | 'helpLog' | 'events' | 'programmes' | 'programme' | 'roadmaps'
-  | 'monitoring' | 'monitoringTargets';
+  | 'monitoring' | 'monitoringTargets' | 'reports';
 
 const COORDINATORS: RoleName[] = ['REGIONAL_COORDINATOR', 'MUNICIPAL_COORDINATOR', 'CURATOR'];
 const EVERYONE: RoleName[] = ['REGIONAL_COORDINATOR', 'MUNICIPAL_COORDINATOR', 'CURATOR', 'SCHOOL_ADMIN', 'METHODIST', 'MENTOR', 'TEACHER'];
@@ -70,6 +70,8 @@ export const PAGE_ROLES: Record<PageKey, RoleName[]> = {
   // targets are set by the coordinators (setMonitoringTarget).
   monitoring: ['REGIONAL_COORDINATOR', 'MUNICIPAL_COORDINATOR', 'METHODIST', 'CURATOR', 'SCHOOL_ADMIN'],
   monitoringTargets: ['REGIONAL_COORDINATOR', 'MUNICIPAL_COORDINATOR'],
+  // Справки (monitoringReports): the territory's staff; a school admin gets the card of their school.
+  reports: ['REGIONAL_COORDINATOR', 'MUNICIPAL_COORDINATOR', 'CURATOR', 'METHODIST', 'SCHOOL_ADMIN'],
 };
 
 /** Roles that agree school programmes or return them to draft (changeSchoolProgrammeStatus to AGREED/DRAFT). */
@@ -146,6 +148,7 @@ const NAV: NavItem[] = [
   { key: 'events', path: '/events', label: 'Мероприятия и курсы', group: SUPPORT_GROUP },
   { key: 'monitoring', path: '/monitoring', label: 'Показатели', group: MONITORING_GROUP },
   { key: 'monitoringTargets', path: '/monitoring-targets', label: 'Целевые значения', group: MONITORING_GROUP },
+  { key: 'reports', path: '/reports', label: 'Справки', group: MONITORING_GROUP },
 ];
 
 export function navigationFor(caller: Caller | null | undefined): NavItem[] {

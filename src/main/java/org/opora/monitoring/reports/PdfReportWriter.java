@@ -37,12 +37,13 @@ final class PdfReportWriter {
     static byte[] write(ReportDocument report) {
         BaseFont regular = ReportFonts.pdf(false);
         BaseFont bold = ReportFonts.pdf(true);
-        float base = report.compact() ? 7.5f : 9f;
+        float base = report.compact() ? 7.5f : 8.5f;
         Fonts fonts = new Fonts(new Font(bold, base + 5), new Font(bold, base + 2), new Font(regular, base),
                 new Font(bold, base), new Font(regular, base - 1), new Font(bold, base - 1));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         float margin = report.compact() ? 28 : 40;
-        Document document = new Document(PageSize.A4, margin, margin, margin, margin);
+        // Wide tables read better across the page; the one-page card stays portrait.
+        Document document = new Document(report.compact() ? PageSize.A4 : PageSize.A4.rotate(), margin, margin, margin, margin);
         try {
             PdfWriter.getInstance(document, out);
             document.addTitle(report.title());
@@ -56,7 +57,6 @@ final class PdfReportWriter {
                 Paragraph heading = new Paragraph(section.title(), fonts.heading);
                 heading.setSpacingBefore(report.compact() ? 4 : 10);
                 heading.setSpacingAfter(report.compact() ? 2 : 4);
-                heading.setKeepTogether(true);
                 document.add(heading);
                 for (Block block : section.blocks()) {
                     document.add(element(block, fonts, document.getPageSize().getWidth() - 2 * margin, report.compact()));
@@ -93,7 +93,8 @@ final class PdfReportWriter {
         int w = 520;
         int h = compact ? 170 : 260;
         Image image = Image.getInstance(ReportCharts.render(chart, w, h), null);
-        image.scaleToFit(width, width * h / w);
+        float shown = Math.min(width, 620);
+        image.scaleToFit(shown, shown * h / w);
         image.setAlignment(Image.MIDDLE);
         image.setSpacingAfter(6);
         return image;

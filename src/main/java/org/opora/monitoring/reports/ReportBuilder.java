@@ -218,7 +218,7 @@ class ReportBuilder {
         for (IndicatorFigure f : figures) {
             boolean share = f.unit() == IndicatorFigure.Unit.SHARE;
             rows.add(List.of(Cell.text(f.group()), Cell.text(f.name()), Cell.text(share ? "%" : "число"),
-                    value(share, f.previousValue()), value(share, f.value()), value(share, f.change()),
+                    value(share, f.previousValue()), value(share, f.value()), share ? Cell.signedShare(f.change()) : Cell.signed(f.change()),
                     Cell.integer(f.numerator()), Cell.integer(f.denominator()), value(share, f.plannedValue()),
                     Cell.text(evaluationLabel(f.evaluation()))));
         }
@@ -382,7 +382,7 @@ class ReportBuilder {
                 new ReportDocument.Table("Мероприятия", List.of(new Column("Дата", CellType.DATE, 11),
                         new Column("Мероприятие", CellType.TEXT, 40), new Column("Вид", CellType.TEXT, 13),
                         new Column("Уровень", CellType.TEXT, 13), new Column("Школ записано", CellType.INTEGER, 10),
-                        new Column("Участий (школы и учителя)", CellType.INTEGER, 12),
+                        new Column("Школ участвовало (сами или их учителя)", CellType.INTEGER, 12),
                         new Column("Учителей участвовало", CellType.INTEGER, 11)), rows)));
     }
 

@@ -43,7 +43,8 @@ public record ReportDocument(String title, String subtitle, boolean compact, Lis
     public record Series(String name, List<Double> values) {
     }
 
-    public enum CellType { TEXT, INTEGER, SHARE, DECIMAL, SIGNED_DECIMAL, DATE }
+    /** SIGNED_*: a change, printed with its sign. */
+    public enum CellType { TEXT, INTEGER, SHARE, SIGNED_SHARE, DECIMAL, SIGNED_DECIMAL, DATE }
 
     /** One value: text, a number (shares as 0..1) or a date; {@code empty()} is a blank cell («—» in the PDF). */
     public record Cell(CellType type, @Nullable String text, @Nullable Double number, @Nullable java.time.LocalDate date) {
@@ -58,6 +59,10 @@ public record ReportDocument(String title, String subtitle, boolean compact, Lis
 
         public static Cell share(@Nullable Double value) {
             return new Cell(CellType.SHARE, null, value, null);
+        }
+
+        public static Cell signedShare(@Nullable Double value) {
+            return new Cell(CellType.SIGNED_SHARE, null, value, null);
         }
 
         public static Cell decimal(@Nullable Double value) {

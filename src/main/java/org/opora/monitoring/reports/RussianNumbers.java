@@ -25,6 +25,7 @@ final class RussianNumbers {
             case DATE -> DATE.format(cell.date());
             case INTEGER -> pattern("#,##0").format(cell.number());
             case SHARE -> pattern("0.0").format(cell.number() * 100) + " %";
+            case SIGNED_SHARE -> (cell.number() > 0 ? "+" : "") + pattern("0.0").format(cell.number() * 100) + " %";
             case DECIMAL -> pattern("0.00").format(cell.number());
             case SIGNED_DECIMAL -> (cell.number() > 0 ? "+" : "") + pattern("0.00").format(cell.number()).replace('-', '−');
         };

@@ -189,6 +189,7 @@ final class XlsxReportWriter {
             var formats = workbook.createDataFormat();
             byType.put(CellType.INTEGER, numberStyle(workbook, formats.getFormat("#,##0")));
             byType.put(CellType.SHARE, numberStyle(workbook, formats.getFormat("0.0%")));
+            byType.put(CellType.SIGNED_SHARE, numberStyle(workbook, formats.getFormat("+0.0%;-0.0%;0.0%")));
             byType.put(CellType.DECIMAL, numberStyle(workbook, formats.getFormat("0.00")));
             byType.put(CellType.SIGNED_DECIMAL, numberStyle(workbook, formats.getFormat("+0.00;-0.00;0.00")));
             byType.put(CellType.DATE, numberStyle(workbook, formats.getFormat("dd.mm.yyyy")));
