@@ -121,7 +121,7 @@ test('a municipal coordinator sets a target of their municipality and sees it ev
     await page.getByRole('link', { name: 'Целевые значения' }).click();
     await page.getByRole('heading', { name: 'Целевые значения показателей' }).waitFor();
     await choose(page, page.locator('[data-testid="targets-year"]'), year);
-    const input = page.locator(`[data-testid="target-input-${code}"] input`);
+    const input = page.locator(`input[data-testid="target-input-${code}"], [data-testid="target-input-${code}"] input`).first();
     await input.waitFor();
     await input.fill('99');
     await page.locator(`[data-testid="target-save-${code}"]`).click();

@@ -163,6 +163,15 @@ export function effectiveYear(asked: number, years: readonly number[]): number {
   return years[0];
 }
 
+/**
+ * The year to show next when no year was asked for: the dashboard of the current year can be listed (help-log entries
+ * of the autumn) yet have no value at all before the results come in; then the next older listed year is shown.
+ */
+export function olderYearWhenEmpty(year: number, years: readonly number[], figures: readonly { value?: number | null }[]): number | null {
+  if (figures.some((f) => f.value != null)) return null;
+  return years.find((y) => y < year) ?? null;
+}
+
 // --- справки (the download contract of MONITORING.md; the monitoring-reports branch serves them) ---
 
 export type ReportKind = 'regional' | 'municipal' | 'school-card' | 'status-changes';

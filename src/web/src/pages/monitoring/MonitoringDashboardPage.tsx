@@ -11,7 +11,7 @@ import { QueryState } from '../../components/QueryState';
 import { EChart } from '../../components/EChart';
 import { formatInt } from '../../lib/format';
 import {
-  CELL_TONE_LABELS, CELL_TONE_STYLES, changeTone, chartValue, comparisonTone, groupSpans, countedOnlyFor, effectiveYear, EVALUATION_LABELS,
+  CELL_TONE_LABELS, CELL_TONE_STYLES, changeTone, chartValue, comparisonTone, groupSpans, countedOnlyFor, effectiveYear, EVALUATION_LABELS, olderYearWhenEmpty,
   EVALUATION_TAG_COLORS, formatChange, formatFigureValue, formatRatio, formatTarget, TONE_COLORS,
   type CellTone, type DrillTarget, type Evaluation, type FigureLike,
 } from '../../lib/monitoring';
@@ -53,7 +53,9 @@ function DashboardView({ input }: { input: MonitoringTerritoryInput }) {
   const territory = useTerritory();
   const navigate = useNavigate();
   const [search, setSearch] = useSearchParams();
-  const askedYear = Number(search.get('year')) || new Date().getFullYear();
+  const urlYear = Number(search.get('year')) || null;
+  const [autoYear, setAutoYear] = useState<number | null>(null);
+  const askedYear = urlYear ?? autoYear ?? new Date().getFullYear();
   const [{ data, fetching, error }] = useQuery({ query: DashboardQuery, variables: { territory: input, year: askedYear } });
   const dashboard = data?.monitoringDashboard;
   const [drill, setDrill] = useState<DrillRequest | null>(null);
@@ -62,8 +64,15 @@ function DashboardView({ input }: { input: MonitoringTerritoryInput }) {
   useEffect(() => {
     if (!dashboard) return;
     const year = effectiveYear(askedYear, dashboard.years);
-    if (year !== askedYear) setSearch((s) => { const n = new URLSearchParams(s); n.set('year', String(year)); return n; }, { replace: true });
-  }, [dashboard, askedYear, setSearch]);
+    if (year !== askedYear) {
+      if (urlYear == null) setAutoYear(year);
+      else setSearch((s) => { const n = new URLSearchParams(s); n.set('year', String(year)); return n; }, { replace: true });
+      return;
+    }
+    // Without an asked year, a listed year with no value yet (the current one before the results) steps back.
+    const older = urlYear == null && dashboard.year === askedYear ? olderYearWhenEmpty(askedYear, dashboard.years, dashboard.figures) : null;
+    if (older != null) setAutoYear(older);
+  }, [dashboard, askedYear, urlYear, setSearch]);
 
   const year = dashboard?.year ?? askedYear;
   const name = dashboard?.territory.name ?? '';

@@ -52,7 +52,9 @@ public class WebAppController {
             "/mentoring", "/mentoring/{+path}", "/teachers/{+path}", "/my-school", "/associations",
             "/recommendations", "/help-log", "/events",
             // Support: school programmes.
-            "/programmes", "/programmes/{+path}", "/roadmaps"}, produces = MediaType.TEXT_HTML)
+            "/programmes", "/programmes/{+path}", "/roadmaps",
+            // Monitoring: dashboards and targets.
+            "/monitoring", "/monitoring/{+path}", "/monitoring-targets"}, produces = MediaType.TEXT_HTML)
     public HttpResponse<?> page(@Nullable @PathVariable("path") String path) {
         // The route is the client's business; every one answers with the same page.
         return read("index.html")
