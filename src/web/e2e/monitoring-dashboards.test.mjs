@@ -54,7 +54,7 @@ test('a coordinator opens the dashboard, drills down to the schools behind a num
     const code = (await numerators.nth(chosen).getAttribute('data-testid')).replace('numerator-', '');
     const denominator = number(await figures.locator(`[data-testid="denominator-${code}"]`).innerText());
     await numerators.nth(chosen).click();
-    const drawer = page.locator('.ant-drawer-content');
+    const drawer = page; // the drawer's rows, total and switch are unique on the page
     const rows = drawer.locator('[data-testid="drill-down-table"] tbody tr.ant-table-row');
     await rows.first().waitFor();
     assert.equal(await rows.count(), expected, `${code}: rows behind the numerator`);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  changeTone, chartValue, comparisonTone, groupSpans, countedOnlyFor, effectiveYear, EVALUATION_LABELS, olderYearWhenEmpty, fileNameFromDisposition, formatChange,
+  changeTone, chartValue, comparisonTone, groupSpans, countedOnlyFor, effectiveYear, EVALUATION_LABELS, olderYearWhenIncomplete, fileNameFromDisposition, formatChange,
   formatFigureValue, formatRatio, formatTarget, inputFromPlanned, plannedFromInput, reportsFor, reportUrl,
   type FigureLike,
 } from './monitoring';
@@ -105,9 +105,9 @@ describe('drill-down, targets and years', () => {
     expect(effectiveYear(2026, [2025, 2024])).toBe(2025);
     expect(effectiveYear(2024, [2025, 2024])).toBe(2024);
     expect(effectiveYear(2026, [])).toBe(2026);
-    expect(olderYearWhenEmpty(2026, [2026, 2025, 2024], [{ value: null }, {}])).toBe(2025);
-    expect(olderYearWhenEmpty(2026, [2026, 2025], [{ value: null }, { value: 0 }])).toBeNull();
-    expect(olderYearWhenEmpty(2023, [2024, 2023], [{ value: null }])).toBeNull();
+    expect(olderYearWhenIncomplete(2026, [2026, 2025, 2024], [{ value: null }, { value: 0, denominator: 0 }, { value: 0.5 }])).toBe(2025);
+    expect(olderYearWhenIncomplete(2026, [2026, 2025], [{ value: null }, { value: 0, denominator: 3 }])).toBeNull();
+    expect(olderYearWhenIncomplete(2023, [2024, 2023], [{ value: null }])).toBeNull();
   });
 });
 

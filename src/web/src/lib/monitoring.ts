@@ -164,11 +164,14 @@ export function effectiveYear(asked: number, years: readonly number[]): number {
 }
 
 /**
- * The year to show next when no year was asked for: the dashboard of the current year can be listed (help-log entries
- * of the autumn) yet have no value at all before the results come in; then the next older listed year is shown.
+ * The year to show instead of the current one when no year was asked for: the current year is listed as soon as
+ * anything of it is recorded (help-log entries of the autumn), yet most indicators have no value before its results
+ * come in; then the newest older listed year is shown. A value counts when its base is not empty.
  */
-export function olderYearWhenEmpty(year: number, years: readonly number[], figures: readonly { value?: number | null }[]): number | null {
-  if (figures.some((f) => f.value != null)) return null;
+export function olderYearWhenIncomplete(year: number, years: readonly number[],
+  figures: readonly { value?: number | null; denominator?: number | null }[]): number | null {
+  const known = figures.filter((f) => f.value != null && (f.denominator == null || f.denominator > 0)).length;
+  if (known * 2 >= figures.length && figures.length > 0) return null;
   return years.find((y) => y < year) ?? null;
 }
 

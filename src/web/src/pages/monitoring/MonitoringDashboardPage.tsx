@@ -11,7 +11,7 @@ import { QueryState } from '../../components/QueryState';
 import { EChart } from '../../components/EChart';
 import { formatInt } from '../../lib/format';
 import {
-  CELL_TONE_LABELS, CELL_TONE_STYLES, changeTone, chartValue, comparisonTone, groupSpans, countedOnlyFor, effectiveYear, EVALUATION_LABELS, olderYearWhenEmpty,
+  CELL_TONE_LABELS, CELL_TONE_STYLES, changeTone, chartValue, comparisonTone, groupSpans, countedOnlyFor, effectiveYear, EVALUATION_LABELS, olderYearWhenIncomplete,
   EVALUATION_TAG_COLORS, formatChange, formatFigureValue, formatRatio, formatTarget, TONE_COLORS,
   type CellTone, type DrillTarget, type Evaluation, type FigureLike,
 } from '../../lib/monitoring';
@@ -69,10 +69,11 @@ function DashboardView({ input }: { input: MonitoringTerritoryInput }) {
       else setSearch((s) => { const n = new URLSearchParams(s); n.set('year', String(year)); return n; }, { replace: true });
       return;
     }
-    // Without an asked year, a listed year with no value yet (the current one before the results) steps back.
-    const older = urlYear == null && dashboard.year === askedYear ? olderYearWhenEmpty(askedYear, dashboard.years, dashboard.figures) : null;
+    // Without an asked year, the current year before its results steps back once to the newest older year.
+    const older = urlYear == null && autoYear == null && dashboard.year === askedYear
+      ? olderYearWhenIncomplete(askedYear, dashboard.years, dashboard.figures) : null;
     if (older != null) setAutoYear(older);
-  }, [dashboard, askedYear, urlYear, setSearch]);
+  }, [dashboard, askedYear, urlYear, autoYear, setSearch]);
 
   const year = dashboard?.year ?? askedYear;
   const name = dashboard?.territory.name ?? '';
