@@ -40,6 +40,8 @@ const ReportsPage = lazy(() => import('./pages/ReportsPage'));
 const EventsPage = lazy(() => import('./pages/EventsPage'));
 const RoadmapsPage = lazy(() => import('./pages/RoadmapsPage'));
 const MonitoringCalendarPage = lazy(() => import('./pages/monitoring/MonitoringCalendarPage'));
+const MonitoringDashboardPage = lazy(() => import('./pages/monitoring/MonitoringDashboardPage'));
+const MonitoringTargetsPage = lazy(() => import('./pages/monitoring/MonitoringTargetsPage'));
 
 /** Coordinators start on the regional overview; every other role on its personal start page. */
 function StartPage() {
@@ -101,6 +103,10 @@ export function App() {
             <Route path="/graph" element={<Guard page="graph"><GraphPage /></Guard>} />
             <Route path="/import" element={<Guard page="import"><ImportPage /></Guard>} />
             <Route path="/roadmaps" element={<Guard page="roadmaps"><RoadmapsPage /></Guard>} />
+            <Route path="/monitoring" element={<Guard page="monitoring"><MonitoringDashboardPage /></Guard>} />
+            <Route path="/monitoring/municipalities/:municipalityId" element={<Guard page="monitoring"><MonitoringDashboardPage /></Guard>} />
+            <Route path="/monitoring/schools/:schoolId" element={<Guard page="monitoring"><MonitoringDashboardPage /></Guard>} />
+            <Route path="/monitoring-targets" element={<Guard page="monitoringTargets"><MonitoringTargetsPage /></Guard>} />
             <Route path="*" element={<NotFound />} />
           </Routes>
         </Suspense>

@@ -38,7 +38,9 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const navigate = useNavigate();
   const items = navigationFor(caller);
   const selected = items
-    .filter((i) => (i.path === '/' ? location.pathname === '/' : location.pathname.startsWith(i.path)))
+    // A path matches itself and its sub-paths (/monitoring/…), not a sibling sharing its prefix (/monitoring-targets).
+    .filter((i) => (i.path === '/' ? location.pathname === '/'
+      : location.pathname === i.path || location.pathname.startsWith(`${i.path}/`)))
     .map((i) => i.key);
 
   return (

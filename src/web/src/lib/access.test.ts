@@ -10,11 +10,11 @@ describe('navigation by role', () => {
   it('gives a regional coordinator every coordinator page', () => {
     expect(navigationFor(regional).map((i) => i.key)).toEqual(
       ['overview', 'schools', 'identification', 'pairing', 'pairs', 'graph', 'import', 'home', 'review', 'practices', 'associations',
-        'programmes', 'roadmaps', 'recommendations', 'helpLog', 'events', 'reports', 'monitoringCalendar']);
+        'programmes', 'roadmaps', 'recommendations', 'helpLog', 'events', 'monitoring', 'monitoringTargets', 'reports', 'monitoringCalendar']);
   });
 
   it('opens the справки to the territory staff and school admins, not to teachers', () => {
-    expect(navigationFor(regional).filter((i) => i.group === 'Мониторинг').map((i) => i.key)).toEqual(['reports', 'monitoringCalendar']);
+    expect(navigationFor(regional).filter((i) => i.group === 'Мониторинг').map((i) => i.key)).toEqual(['monitoring', 'monitoringTargets', 'reports', 'monitoringCalendar']);
     expect(canOpen({ username: 's', roles: ['SCHOOL_ADMIN'] }, 'reports')).toBe(true);
     expect(canOpen(teacher, 'reports')).toBe(false);
     expect(canOpen({ username: 'x', roles: ['MENTOR'] }, 'reports')).toBe(false);
@@ -47,7 +47,7 @@ describe('navigation by role', () => {
   });
 
   it('lets an administrator open everything', () => {
-    expect(navigationFor(admin)).toHaveLength(21);
+    expect(navigationFor(admin)).toHaveLength(23);
   });
 
   it('groups the support pages: issuers and school admins get the help log, teachers only recommendations', () => {
@@ -88,6 +88,20 @@ describe('monitoring calendar', () => {
     expect(canMarkSubmission(schoolAdmin, schoolRow)).toBe(true);
     expect(canMarkSubmission(schoolAdmin, otherSchoolRow)).toBe(false);
     expect(canMarkSubmission({ username: 'x', roles: ['METHODIST'], regionId: 'R1' }, schoolRow)).toBe(false);
+  });
+});
+
+describe('monitoring pages', () => {
+  it('puts the dashboards under «Мониторинг»: readers of the territory see them, only coordinators set targets', () => {
+    const methodist = { username: 'x', roles: ['METHODIST'], regionId: 'R1' };
+    const schoolAdmin = { username: 's', roles: ['SCHOOL_ADMIN'], regionId: 'R1', schoolId: 'S1' };
+    expect(navigationFor(municipal).filter((i) => i.group === 'Мониторинг').map((i) => i.key)).toEqual(['monitoring', 'monitoringTargets', 'reports']);
+    expect(navigationFor(methodist).filter((i) => i.group === 'Мониторинг').map((i) => i.key)).toEqual(['monitoring', 'reports']);
+    expect(canOpen(schoolAdmin, 'monitoring')).toBe(true);
+    expect(canOpen(schoolAdmin, 'monitoringTargets')).toBe(false);
+    expect(canOpen({ username: 'c', roles: ['CURATOR'] }, 'monitoringTargets')).toBe(false);
+    expect(canOpen(teacher, 'monitoring')).toBe(false);
+    expect(canOpen({ username: 'm', roles: ['MENTOR'] }, 'monitoring')).toBe(false);
   });
 });
 

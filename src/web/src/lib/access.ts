@@ -17,7 +17,7 @@ export type PageKey =
   | 'overview' | 'schools' | 'school' | 'identification' | 'pairing' | 'pairs' | 'graph' | 'import' | 'settings'
   | 'home' | 'practices' | 'myPractices' | 'review' | 'development' | 'mentoring' | 'mySchool' | 'teacher' | 'associations'
   | 'recommendations' | 'helpLog' | 'events' | 'programmes' | 'programme' | 'roadmaps'
-  | 'reports' | 'monitoringCalendar';
+  | 'monitoring' | 'monitoringTargets' | 'reports' | 'monitoringCalendar';
 
 const COORDINATORS: RoleName[] = ['REGIONAL_COORDINATOR', 'MUNICIPAL_COORDINATOR', 'CURATOR'];
 const EVERYONE: RoleName[] = ['REGIONAL_COORDINATOR', 'MUNICIPAL_COORDINATOR', 'CURATOR', 'SCHOOL_ADMIN', 'METHODIST', 'MENTOR', 'TEACHER'];
@@ -66,6 +66,10 @@ export const PAGE_ROLES: Record<PageKey, RoleName[]> = {
   events: EVERYONE,
   // Keepers (coordinators, school admins) and readers (curators, methodists) of roadmaps; the API checks the territory.
   roadmaps: ['REGIONAL_COORDINATOR', 'MUNICIPAL_COORDINATOR', 'CURATOR', 'METHODIST', 'SCHOOL_ADMIN'],
+  // Monitoring (issue 16): the dashboards are read like monitoringDashboard (a school admin sees their own school);
+  // targets are set by the coordinators (setMonitoringTarget).
+  monitoring: ['REGIONAL_COORDINATOR', 'MUNICIPAL_COORDINATOR', 'METHODIST', 'CURATOR', 'SCHOOL_ADMIN'],
+  monitoringTargets: ['REGIONAL_COORDINATOR', 'MUNICIPAL_COORDINATOR'],
   // Справки (monitoringReports): the territory's staff; a school admin gets the card of their school.
   reports: ['REGIONAL_COORDINATOR', 'MUNICIPAL_COORDINATOR', 'CURATOR', 'METHODIST', 'SCHOOL_ADMIN'],
 
@@ -121,7 +125,7 @@ export interface NavItem {
 
 /** The menu group of the support cycle (programmes, roadmaps, recommendations, events, help). */
 export const SUPPORT_GROUP = 'Сопровождение';
-/** The menu group of monitoring (issue 16: dashboards, справки, the calendar). */
+/** The menu group of monitoring (issue 16: indicators, targets, справки, calendar). */
 export const MONITORING_GROUP = 'Мониторинг';
 
 const NAV: NavItem[] = [
@@ -145,6 +149,8 @@ const NAV: NavItem[] = [
   { key: 'recommendations', path: '/recommendations', label: 'Рекомендации', group: SUPPORT_GROUP },
   { key: 'helpLog', path: '/help-log', label: 'Методическая помощь', group: SUPPORT_GROUP },
   { key: 'events', path: '/events', label: 'Мероприятия и курсы', group: SUPPORT_GROUP },
+  { key: 'monitoring', path: '/monitoring', label: 'Показатели', group: MONITORING_GROUP },
+  { key: 'monitoringTargets', path: '/monitoring-targets', label: 'Целевые значения', group: MONITORING_GROUP },
   { key: 'reports', path: '/reports', label: 'Справки', group: MONITORING_GROUP },
   { key: 'monitoringCalendar', path: '/monitoring/calendar', label: 'Календарь мониторинга', group: MONITORING_GROUP },
 ];
