@@ -37,10 +37,13 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const location = useLocation();
   const navigate = useNavigate();
   const items = navigationFor(caller);
+  // A path matches itself and its sub-paths (/monitoring/…), not a sibling sharing its prefix (/monitoring-targets);
+  // of several matches the longest wins (/monitoring/calendar is the calendar, not the dashboards).
   const selected = items
-    // A path matches itself and its sub-paths (/monitoring/…), not a sibling sharing its prefix (/monitoring-targets).
     .filter((i) => (i.path === '/' ? location.pathname === '/'
       : location.pathname === i.path || location.pathname.startsWith(`${i.path}/`)))
+    .sort((a, b) => b.path.length - a.path.length)
+    .slice(0, 1)
     .map((i) => i.key);
 
   return (

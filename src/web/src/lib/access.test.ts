@@ -47,7 +47,7 @@ describe('navigation by role', () => {
   });
 
   it('lets an administrator open everything', () => {
-    expect(navigationFor(admin)).toHaveLength(23);
+    expect(navigationFor(admin)).toHaveLength(24);
   });
 
   it('groups the support pages: issuers and school admins get the help log, teachers only recommendations', () => {
@@ -95,8 +95,8 @@ describe('monitoring pages', () => {
   it('puts the dashboards under «Мониторинг»: readers of the territory see them, only coordinators set targets', () => {
     const methodist = { username: 'x', roles: ['METHODIST'], regionId: 'R1' };
     const schoolAdmin = { username: 's', roles: ['SCHOOL_ADMIN'], regionId: 'R1', schoolId: 'S1' };
-    expect(navigationFor(municipal).filter((i) => i.group === 'Мониторинг').map((i) => i.key)).toEqual(['monitoring', 'monitoringTargets', 'reports']);
-    expect(navigationFor(methodist).filter((i) => i.group === 'Мониторинг').map((i) => i.key)).toEqual(['monitoring', 'reports']);
+    expect(navigationFor(municipal).filter((i) => i.group === 'Мониторинг').map((i) => i.key)).toEqual(['monitoring', 'monitoringTargets', 'reports', 'monitoringCalendar']);
+    expect(navigationFor(methodist).filter((i) => i.group === 'Мониторинг').map((i) => i.key)).toEqual(['monitoring', 'reports', 'monitoringCalendar']);
     expect(canOpen(schoolAdmin, 'monitoring')).toBe(true);
     expect(canOpen(schoolAdmin, 'monitoringTargets')).toBe(false);
     expect(canOpen({ username: 'c', roles: ['CURATOR'] }, 'monitoringTargets')).toBe(false);
