@@ -5,7 +5,6 @@ import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 import org.opora.school.SchoolRepository.RegionalMean;
 import org.opora.school.SchoolRepository.ResultKey;
-import org.opora.school.importing.SchoolDataImported;
 
 import java.time.Duration;
 import java.util.Comparator;

@@ -11,6 +11,7 @@ import org.neo4j.driver.summary.ResultSummary;
 import org.opora.platform.errors.ApiException;
 import org.opora.platform.neo4j.Neo4jSessions;
 import org.opora.platform.errors.ErrorCode;
+import org.opora.school.SchoolDataImported;
 import org.opora.school.importing.SchoolDataValidator.Municipality;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -316,7 +317,7 @@ public class SchoolDataImporter {
         ImportReport report = new ImportReport(kind, validation.rows(), counts.created, counts.existing - counts.unchanged, counts.unchanged,
                 (System.nanoTime() - started) / 1_000_000);
         LOG.info("Imported {}", report);
-        imported.publishEvent(new SchoolDataImported(kind));
+        imported.publishEvent(new SchoolDataImported(kind.fileName()));
         return report;
     }
 
