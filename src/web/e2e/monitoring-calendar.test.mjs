@@ -4,7 +4,7 @@
 // calendar; the regional coordinator sees it and deletes the date.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { choose, explained, launch, openPage, screenshot, signIn } from './browser.mjs';
+import { explained, launch, openPage, screenshot, signIn } from './browser.mjs';
 
 // One mark per run, so that the rows and notifications of this run are found by it alone.
 const MARK = `проверка ${Date.now().toString(36)}`;
@@ -58,7 +58,18 @@ test('a regional date reminds the municipality, which reads the reminder and mar
     // Close the date picker's popup (it lies over the select below) by clicking the dialog's title.
     await modal.locator('.ant-modal-title').click();
     await page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)').first().waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => {});
-    await choose(page, field(modal, 'Кто сдаёт').locator('.ant-select'), 'Муниципалитеты');
+    // The option is clicked as a DOM event: while the dialog's own layers still animate, a pointer click on the
+    // dropdown can land on the dialog instead (CI saw it), and the dropdown then closes.
+    const who = field(modal, 'Кто сдаёт').locator('.ant-select');
+    for (let attempt = 0; attempt < 3 && !(await who.innerText()).includes('Муниципалитеты'); attempt++) {
+      await who.click();
+      const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last()
+        .locator('.ant-select-item-option', { hasText: 'Муниципалитеты' }).first();
+      await option.waitFor({ timeout: 5_000 }).catch(() => {});
+      await option.dispatchEvent('click').catch(() => {});
+      await page.waitForTimeout(300);
+    }
+    assert.match(await who.innerText(), /Муниципалитеты/);
     await modal.getByRole('button', { name: 'Добавить' }).click();
     const row = page.locator('[data-testid="calendar-table"] tr', { hasText: MARK });
     await row.waitFor();
